@@ -1,0 +1,24 @@
+# The two commands: `make quickstart` (set up, build, run the quickstart experiment, plots and
+# notebook) and `make test` (set up, build, run every test). Both are idempotent.
+SHELL := /bin/bash
+export RAGLAB_HOME ?= $(HOME)/.cache/raglab
+export OPENBLAS_NUM_THREADS ?= 2
+SWIFT_RELEASE := swift build -c release
+RAGLAB := .build/release/raglab
+
+.PHONY: quickstart test setup build
+
+setup:
+	@bash scripts/setup.sh
+
+build:
+	@$(SWIFT_RELEASE)
+
+quickstart: setup build
+	$(RAGLAB) run experiments/quickstart.yaml
+	$(RAGLAB) plot quickstart
+	$(RAGLAB) report quickstart
+
+# Tests run optimised (numeric code is 10-50x slower in debug) with @testable access kept.
+test: setup
+	swift test -c release -Xswiftc -enable-testing

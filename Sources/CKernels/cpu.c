@@ -1,0 +1,11 @@
+// CPU feature detection for the kernels' runtime dispatch.
+#include "ckernels.h"
+
+int ck_has_avx2_fma(void) {
+#if defined(__x86_64__)
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+#else
+  return 0;
+#endif
+}

@@ -1,0 +1,2 @@
+/// Placeholder so the module builds; replaced by real sources.
+enum CorpusModule {}

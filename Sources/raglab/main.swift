@@ -1,0 +1,3 @@
+import RaglabCLI
+
+await Raglab.main()

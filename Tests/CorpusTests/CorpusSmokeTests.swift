@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Corpus
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

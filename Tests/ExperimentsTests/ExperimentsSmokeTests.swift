@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Experiments
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Inference
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

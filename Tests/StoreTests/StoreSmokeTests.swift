@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Store
+
+@Test func moduleLinks() {
+  #expect(Bool(true))
+}

