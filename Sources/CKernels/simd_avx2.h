@@ -37,3 +37,15 @@ CK_AVX2 static inline __m256i ck_bits_to_bytes(uint32_t bits) {
   const __m256i mask = _mm256_set1_epi64x((long long)0x8040201008040201ULL); // bit i%8
   return _mm256_cmpeq_epi8(_mm256_and_si256(v, mask), mask);
 }
+
+/// Two halves (lo, hi) to floats with F16C. Converting the pair through one 32-bit movd keeps
+/// the compiler from inserting into a live register (a false dependency on the accumulator).
+CK_AVX2 static inline __m128 ck_h2f_pair(uint16_t lo, uint16_t hi) {
+  return _mm_cvtph_ps(_mm_cvtsi32_si128((int)((uint32_t)lo | (uint32_t)hi << 16)));
+}
+
+/// The product of two half-precision scales, as a float.
+CK_AVX2 static inline float ck_h2f_product(uint16_t a, uint16_t b) {
+  const __m128 f = ck_h2f_pair(a, b);
+  return _mm_cvtss_f32(_mm_mul_ss(f, _mm_movehdup_ps(f)));
+}

@@ -34,9 +34,10 @@ CK_AVX2 float ck_dot_q4_K_avx2(int64_t n, const void *w, const void *x) {
       sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p0, _mm256_set1_epi16(sc[2 * c])));
       sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p1, _mm256_set1_epi16(sc[2 * c + 1])));
     }
-    const float d = b[i].d * _cvtsh_ss(a[i].d);
+    const __m128 dm = ck_h2f_pair(a[i].d, a[i].dmin);
+    const float d = b[i].d * _mm_cvtss_f32(dm), dmin = b[i].d * _mm_cvtss_f32(_mm_movehdup_ps(dm));
     acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
-    offsets += b[i].d * _cvtsh_ss(a[i].dmin) * (float)mins_dot(mn, b[i].bsums);
+    offsets += dmin * (float)mins_dot(mn, b[i].bsums);
   }
   return ck_hsum_ps(acc) - offsets;
 }
@@ -66,9 +67,10 @@ CK_AVX2 float ck_dot_q5_K_avx2(int64_t n, const void *w, const void *x) {
       sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p1, _mm256_set1_epi16(sc[2 * c + 1])));
       qh = _mm256_srli_epi16(qh, 2);
     }
-    const float d = b[i].d * _cvtsh_ss(a[i].d);
+    const __m128 dm = ck_h2f_pair(a[i].d, a[i].dmin);
+    const float d = b[i].d * _mm_cvtss_f32(dm), dmin = b[i].d * _mm_cvtss_f32(_mm_movehdup_ps(dm));
     acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
-    offsets += b[i].d * _cvtsh_ss(a[i].dmin) * (float)mins_dot(mn, b[i].bsums);
+    offsets += dmin * (float)mins_dot(mn, b[i].bsums);
   }
   return ck_hsum_ps(acc) - offsets;
 }
@@ -103,7 +105,7 @@ CK_AVX2 float ck_dot_q6_K_avx2(int64_t n, const void *w, const void *x) {
         sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(qk, y), scale));
       }
     }
-    const float d = b[i].d * _cvtsh_ss(a[i].d);
+    const float d = b[i].d * _mm_cvtss_f32(ck_h2f_pair(a[i].d, 0));
     const __m256i centred = _mm256_sub_epi32(sumi, _mm256_setr_epi32(32 * offset, 0, 0, 0, 0, 0, 0, 0));
     acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(centred), acc);
   }
