@@ -66,6 +66,10 @@ int ck_vec_dot_path(uint32_t weight_type, int64_t n, const void *w, const void *
 /// row, so threads can split one output buffer by row ranges. Returns a status code.
 int ck_matvec(uint32_t weight_type, const void *w, size_t row_stride, const void *xq, float *y,
               int64_t row_begin, int64_t row_end, int64_t cols);
+/// ck_matvec for `tokens` activations at once: y[t·y_stride + r] = row r of w · activation t, where
+/// activation t starts at xq + t·xq_stride bytes. Each weight row is read once for all tokens.
+int ck_matmul(uint32_t weight_type, const void *w, size_t row_stride, const void *xq, size_t xq_stride,
+              int64_t tokens, float *y, int64_t y_stride, int64_t row_begin, int64_t row_end, int64_t cols);
 /// ck_matvec on a chosen CK_PATH_.
 int ck_matvec_path(uint32_t weight_type, const void *w, size_t row_stride, const void *xq, float *y,
                    int64_t row_begin, int64_t row_end, int64_t cols, int path);
