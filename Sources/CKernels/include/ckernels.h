@@ -31,6 +31,8 @@ size_t ck_row_bytes(uint32_t type, int64_t n);
 
 /// Decodes n values of a row in ggml type `type` into floats; returns CK_OK or a CK_ERR_ code.
 int ck_dequantize_row(uint32_t type, const void *src, float *dst, int64_t n);
+/// ck_dequantize_row on a chosen CK_PATH_ (the enum is declared below).
+int ck_dequantize_row_path(uint32_t type, const void *src, float *dst, int64_t n, int path);
 
 /// IEEE binary16 to float (exact, subnormals/inf/NaN included).
 float ck_f16_to_f32(uint16_t h);
