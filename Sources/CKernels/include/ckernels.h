@@ -51,6 +51,8 @@ void ck_quantize_row_q8_1(const float *x, void *dst, int64_t n);
 void ck_quantize_row_q8_K(const float *x, void *dst, int64_t n);
 /// Converts n floats to `type` (F32 copy, F16, Q8_0, Q8_1, Q8_K); returns CK_OK or a CK_ERR_ code.
 int ck_quantize_row(uint32_t type, const float *x, void *dst, int64_t n);
+/// ck_quantize_row on a chosen CK_PATH_.
+int ck_quantize_row_path(uint32_t type, const float *x, void *dst, int64_t n, int path);
 
 // MARK: Dot products and matrix-vector products
 
