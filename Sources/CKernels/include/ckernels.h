@@ -31,7 +31,7 @@ size_t ck_row_bytes(uint32_t type, int64_t n);
 
 /// Decodes n values of a row in ggml type `type` into floats; returns CK_OK or a CK_ERR_ code.
 int ck_dequantize_row(uint32_t type, const void *src, float *dst, int64_t n);
-/// ck_dequantize_row on a chosen CK_PATH_ (the enum is declared below).
+/// ck_dequantize_row on a chosen CK_PATH_ (tests compare the scalar and AVX2 paths).
 int ck_dequantize_row_path(uint32_t type, const void *src, float *dst, int64_t n, int path);
 
 /// IEEE binary16 to float (exact, subnormals/inf/NaN included).
@@ -43,7 +43,7 @@ float ck_bf16_to_f32(uint16_t h);
 
 // MARK: Activation quantisation (round to nearest even, as llama.cpp on x86)
 
-/// Quantises n floats (multiple of 32) to Q8_0 blocks {f16 d; i8 qs[32]}.
+/// Quantises n floats (multiple of 32; otherwise nothing is written) to Q8_0 blocks {f16 d; i8 qs[32]}.
 void ck_quantize_row_q8_0(const float *x, void *dst, int64_t n);
 /// Quantises n floats (multiple of 32) to Q8_1 blocks {f16 d; f16 s = d·Σqs; i8 qs[32]}.
 void ck_quantize_row_q8_1(const float *x, void *dst, int64_t n);
