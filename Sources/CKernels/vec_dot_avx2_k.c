@@ -89,31 +89,31 @@ CK_AVX2 float ck_dot_q6_K_avx2(int64_t n, const void *w, const void *x) {
   const __m256i low4 = _mm256_set1_epi8(0x0f), two = _mm256_set1_epi8(3);
   __m256 acc = _mm256_setzero_ps();
   for (int64_t i = 0; i < n / CK_QK_K; i++) {
-    const int8_t *sc = a[i].scales;
-    int offset = 0;
-    for (int j = 0; j < 16; j++) offset += sc[j] * b[i].bsums[j];
-    __m256i sumi = _mm256_setzero_si256();
+    const __m256i sc = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)a[i].scales)); // 16 × i16
+    const __m256i offset = _mm256_madd_epi16(sc, _mm256_loadu_si256((const __m256i *)b[i].bsums));
+    __m256i sumi = _mm256_sub_epi32(_mm256_setzero_si256(), _mm256_slli_epi32(offset, 5)); // −32·Σ sc·bsum
     for (int h = 0; h < 2; h++) {
       const __m256i ql0 = _mm256_loadu_si256((const __m256i *)(a[i].ql + 64 * h));
       const __m256i ql1 = _mm256_loadu_si256((const __m256i *)(a[i].ql + 64 * h + 32));
       const __m256i qh = _mm256_loadu_si256((const __m256i *)(a[i].qh + 32 * h));
+      const __m256i sc_h = _mm256_broadcastsi128_si256(h ? _mm256_extracti128_si256(sc, 1) : _mm256_castsi256_si128(sc));
       __m256i q[4];
       q[0] = _mm256_and_si256(ql0, low4);
       q[1] = _mm256_and_si256(ql1, low4);
       q[2] = _mm256_and_si256(_mm256_srli_epi16(ql0, 4), low4);
       q[3] = _mm256_and_si256(_mm256_srli_epi16(ql1, 4), low4);
-      for (int k = 0; k < 4; k++) { // values 32k..32k+31 of this half: two 16-value sub-blocks
+      for (int k = 0; k < 4; k++) { // values 32k..32k+31 of this half: sub-blocks 2k (low lane), 2k+1
         const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(qh, 2 * k), two);
         const __m256i qk = _mm256_or_si256(q[k], _mm256_slli_epi16(hi, 4));
         const __m256i y = _mm256_loadu_si256((const __m256i *)(b[i].qs + 128 * h + 32 * k));
-        const __m256i scale =
-            _mm256_set_m128i(_mm_set1_epi16(sc[8 * h + 2 * k + 1]), _mm_set1_epi16(sc[8 * h + 2 * k]));
+        const __m256i pick = _mm256_set_m128i(_mm_set1_epi16((short)((4 * k + 2) | (4 * k + 3) << 8)),
+                                              _mm_set1_epi16((short)((4 * k) | (4 * k + 1) << 8)));
+        const __m256i scale = _mm256_shuffle_epi8(sc_h, pick); // scale 2k in the low lane, 2k+1 high
         sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(qk, y), scale));
       }
     }
     const float d = b[i].d * _mm_cvtss_f32(ck_h2f_pair(a[i].d, 0));
-    const __m256i centred = _mm256_sub_epi32(sumi, _mm256_setr_epi32(32 * offset, 0, 0, 0, 0, 0, 0, 0));
-    acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(centred), acc);
+    acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
   }
   return ck_hsum_ps(acc);
 }
