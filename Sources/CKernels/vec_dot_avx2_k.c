@@ -86,7 +86,7 @@ CK_AVX2 float ck_dot_q5_K_avx2(int64_t n, const void *w, const void *x) {
 CK_AVX2 float ck_dot_q6_K_avx2(int64_t n, const void *w, const void *x) {
   const ck_block_q6_K *a = (const ck_block_q6_K *)w;
   const ck_block_q8_K *b = (const ck_block_q8_K *)x;
-  const __m256i low4 = _mm256_set1_epi8(0x0f), two = _mm256_set1_epi8(3);
+  const __m256i low4 = _mm256_set1_epi8(0x0f), mask2 = _mm256_set1_epi8(3);
   __m256 acc = _mm256_setzero_ps();
   for (int64_t i = 0; i < n / CK_QK_K; i++) {
     const __m256i sc = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)a[i].scales)); // 16 × i16
@@ -103,7 +103,7 @@ CK_AVX2 float ck_dot_q6_K_avx2(int64_t n, const void *w, const void *x) {
       q[2] = _mm256_and_si256(_mm256_srli_epi16(ql0, 4), low4);
       q[3] = _mm256_and_si256(_mm256_srli_epi16(ql1, 4), low4);
       for (int k = 0; k < 4; k++) { // values 32k..32k+31 of this half: sub-blocks 2k (low lane), 2k+1
-        const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(qh, 2 * k), two);
+        const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(qh, 2 * k), mask2);
         const __m256i qk = _mm256_or_si256(q[k], _mm256_slli_epi16(hi, 4));
         const __m256i y = _mm256_loadu_si256((const __m256i *)(b[i].qs + 128 * h + 32 * k));
         const __m256i pick = _mm256_set_m128i(_mm_set1_epi16((short)((4 * k + 2) | (4 * k + 3) << 8)),
