@@ -33,6 +33,11 @@ struct ModelWeights: @unchecked Sendable {
     }
     func matrix(_ name: String, rows: Int, cols: Int) throws -> WeightMatrix {
       let t = try file.tensor(name, shape: [cols, rows])
+      guard t.type.isDequantizable else {
+        throw GGUFError(
+          .unknownTensorType, file: file.path,
+          "tensor `\(name)` has type \(t.type), which raglab cannot decode (supported: \(GGMLType.kernelTypes))")
+      }
       let p = arena.allocate(rows * cols)
       jobs.append((t, p))
       return WeightMatrix(rows: rows, cols: cols, f32: p, raw: file.data(t), type: t.type)
@@ -66,9 +71,17 @@ struct ModelWeights: @unchecked Sendable {
     self.arena = arena
     // Dequantise every tensor once, spread over the cores.
     let work = UnsafeSendable(jobs)
+    let failures = UnsafeSendable(UnsafeMutableBufferPointer<QuantError?>.allocate(capacity: jobs.count))
+    defer { failures.value.deallocate() }
+    failures.value.initialize(repeating: nil)
     DispatchQueue.concurrentPerform(iterations: work.value.count) { i in
       let (t, p) = work.value[i]
-      dequantize(type: t.type, raw: file.data(t), count: t.elementCount, into: p)
+      do throws(QuantError) {
+        try dequantize(type: t.type, raw: file.data(t), count: t.elementCount, into: p)
+      } catch { failures.value[i] = error }
+    }
+    if let (i, error) = failures.value.enumerated().first(where: { $0.1 != nil }) {
+      throw GGUFError(.unknownTensorType, file: file.path, "tensor `\(jobs[i].0.name)`: \(error!)")
     }
   }
 }
