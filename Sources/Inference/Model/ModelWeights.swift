@@ -31,19 +31,20 @@ struct ModelWeights: @unchecked Sendable {
       jobs.append((t, p))
       return p
     }
-    func matrix(_ name: String, rows: Int, cols: Int) throws -> WeightMatrix {
+    func matrix(_ name: String, rows: Int, cols: Int, gemm: Bool = true) throws -> WeightMatrix {
       let t = try file.tensor(name, shape: [cols, rows])
-      guard t.type.isDequantizable else {
+      guard t.type.isDequantizable, t.type.vecDotType != nil, cols % 256 == 0 || t.type.blockSize < 256 else {
         throw GGUFError(
           .unknownTensorType, file: file.path,
           "tensor `\(name)` has type \(t.type), which raglab cannot decode (supported: \(GGMLType.kernelTypes))")
       }
+      guard gemm else { return WeightMatrix(rows: rows, cols: cols, f32: nil, raw: file.data(t), type: t.type) }
       let p = arena.allocate(rows * cols)
       jobs.append((t, p))
       return WeightMatrix(rows: rows, cols: cols, f32: p, raw: file.data(t), type: t.type)
     }
     let dim = c.embeddingLength, kv = c.kvDimension, ffn = c.feedForwardLength
-    tokenEmbedding = try matrix("token_embd.weight", rows: c.vocabularySize, cols: dim)
+    tokenEmbedding = try matrix("token_embd.weight", rows: c.vocabularySize, cols: dim, gemm: false)
     var layers: [LayerWeights] = []
     for l in 0..<c.layerCount {
       let p = "blk.\(l)."
@@ -67,7 +68,7 @@ struct ModelWeights: @unchecked Sendable {
     outputNorm = try vector("output_norm.weight", dim)
     output =
       file.tensor("output.weight") != nil
-      ? try matrix("output.weight", rows: c.vocabularySize, cols: dim) : tokenEmbedding
+      ? try matrix("output.weight", rows: c.vocabularySize, cols: dim, gemm: false) : tokenEmbedding
     self.arena = arena
     // Dequantise every tensor once, spread over the cores.
     let work = UnsafeSendable(jobs)

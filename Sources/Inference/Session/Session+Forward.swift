@@ -11,7 +11,8 @@ extension Session {
     let cacheLayer = context * kvDim
     // Token embeddings into the residual stream.
     for (i, t) in tokens.enumerated() {
-      (s.x + i * dim).update(from: w.tokenEmbedding.f32 + Int(t) * dim, count: dim)
+      let row = w.tokenEmbedding.raw + Int(t) * w.tokenEmbedding.rowBytes
+      try! dequantize(type: w.tokenEmbedding.type, raw: row, count: dim, into: s.x + i * dim)  // checked at load
     }
     capture(layer: 0, rows: n, pos0: pos0)
     for (l, lw) in w.layers.enumerated() {
@@ -19,9 +20,9 @@ extension Session {
       let kNew = kc + pos0 * kvDim, vNew = vc + pos0 * kvDim
       // Attention: norm, Q/K/V projections (K/V straight into the cache), biases, RoPE.
       ck_rmsnorm(s.xb, s.x, lw.attentionNorm, Int32(n), Int32(dim), c.rmsEpsilon)
-      matmul(s.q, s.xb, lw.wq, n: n)
-      matmul(kNew, s.xb, lw.wk, n: n)
-      matmul(vNew, s.xb, lw.wv, n: n)
+      matmul(s.q, s.xb, lw.wq, n: n, scratch: s.quant)
+      matmul(kNew, s.xb, lw.wk, n: n, scratch: s.quant)
+      matmul(vNew, s.xb, lw.wv, n: n, scratch: s.quant)
       if let bq = lw.bq, let bk = lw.bk, let bv = lw.bv {
         ck_add_rows(s.q, bq, Int32(n), Int32(dim))
         ck_add_rows(kNew, bk, Int32(n), Int32(kvDim))
@@ -32,14 +33,14 @@ extension Session {
       ck_rope(kNew, Int32(n), Int32(kvDim), Int32(c.kvHeadCount), Int32(hd), Int32(pos0), c.ropeBase, neox)
       (s.lastQuery + l * dim).update(from: s.q + (n - 1) * dim, count: dim)
       attention(q: s.q, keys: kc, values: vc, out: s.xb2, rows: n, pos0: pos0)
-      matmul(s.xb, s.xb2, lw.wo, n: n)
+      matmul(s.xb, s.xb2, lw.wo, n: n, scratch: s.quant)
       ck_add(s.x, s.xb, Int32(n * dim))
       // Feed-forward: norm, SwiGLU, down projection, residual.
       ck_rmsnorm(s.xb, s.x, lw.ffnNorm, Int32(n), Int32(dim), c.rmsEpsilon)
-      matmul(s.hb, s.xb, lw.gate, n: n)
-      matmul(s.hb2, s.xb, lw.up, n: n)
+      matmul(s.hb, s.xb, lw.gate, n: n, scratch: s.quant)
+      matmul(s.hb2, s.xb, lw.up, n: n, scratch: s.quant)
       ck_silu_mul(s.hb, s.hb2, Int32(n * ffn))
-      matmul(s.xb, s.hb, lw.down, n: n)
+      matmul(s.xb, s.hb, lw.down, n: n, scratch: s.quant)
       ck_add(s.x, s.xb, Int32(n * dim))
       capture(layer: l + 1, rows: n, pos0: pos0)
     }
@@ -48,7 +49,7 @@ extension Session {
     }
     if wantLogits {  // output head for the last position only
       ck_rmsnorm(s.xb, s.x + (n - 1) * dim, w.outputNorm, 1, Int32(dim), c.rmsEpsilon)
-      matmul(s.logits, s.xb, w.output, n: 1)
+      matmul(s.logits, s.xb, w.output, n: 1, scratch: s.quant)
     }
   }
 

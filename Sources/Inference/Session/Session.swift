@@ -46,7 +46,7 @@ public final class Session {
     self.model = model
     self.config = model.config
     self.context = max(1, contextLength)
-    self.state = RunState(config: model.config, context: context, batch: min(512, context))
+    self.state = RunState(config: model.config, context: context, batch: min(512, context), threads: model.threads)
   }
 
   deinit { for p in captured.values { p.deallocate() } }
@@ -119,7 +119,7 @@ public final class Session {
     var out = [Float](repeating: 0, count: config.vocabularySize)
     normed.withUnsafeMutableBufferPointer { nb in
       ck_rmsnorm(nb.baseAddress!, hidden, w.outputNorm, 1, Int32(dim), config.rmsEpsilon)
-      out.withUnsafeMutableBufferPointer { ob in matmul(ob.baseAddress!, nb.baseAddress!, w.output, n: 1) }
+      out.withUnsafeMutableBufferPointer { ob in matmul(ob.baseAddress!, nb.baseAddress!, w.output, n: 1, scratch: state.quant) }
     }
     return out
   }
