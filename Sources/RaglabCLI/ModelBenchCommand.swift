@@ -33,14 +33,17 @@ struct ModelBenchCommand: ParsableCommand {
     for n in sizes {
       session.truncate(to: 0)
       let tokens = randomTokens(n)
-      let t0 = DispatchTime.now().uptimeNanoseconds
+      let t0 = DispatchTime.now().uptimeNanoseconds, c0 = processCPUSeconds()
       try session.append(tokens)
       let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-      prefill.append(["tokens": n, "tokens_per_s": (Double(n) / dt * 10).rounded() / 10])
+      prefill.append([
+        "tokens": n, "tokens_per_s": (Double(n) / dt * 10).rounded() / 10,
+        "cpu_s": ((processCPUSeconds() - c0) * 1000).rounded() / 1000,
+      ])
     }
     session.truncate(to: 0)
     try session.append(randomTokens(1))
-    let t0 = DispatchTime.now().uptimeNanoseconds
+    let t0 = DispatchTime.now().uptimeNanoseconds, c0 = processCPUSeconds()
     for _ in 0..<generate {  // greedy decode without stop conditions
       let logits = session.lastLogits()
       var best = 0
@@ -50,7 +53,10 @@ struct ModelBenchCommand: ParsableCommand {
     let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
     var result: [String: Any] = [
       "prefill": prefill,
-      "decode": ["tokens": generate, "tokens_per_s": (Double(generate) / dt * 10).rounded() / 10],
+      "decode": [
+        "tokens": generate, "tokens_per_s": (Double(generate) / dt * 10).rounded() / 10,
+        "cpu_s": ((processCPUSeconds() - c0) * 1000).rounded() / 1000,
+      ],
       "peak_rss_mb": peakRSSMegabytes(), "threads": options.threads, "model": m.path,
     ]
     if vsLlamacpp {
@@ -68,6 +74,13 @@ struct ModelBenchCommand: ParsableCommand {
       if let r = result["ratios"] { print("ratios vs llama.cpp: \(r)") }
     }
   }
+}
+
+/// CPU time (user + system, all threads) this process has used, in seconds; shows how contended a run was.
+func processCPUSeconds() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+  return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
 /// Peak resident set size of this process in MB (`VmHWM` in /proc/self/status), 0 if unknown.
