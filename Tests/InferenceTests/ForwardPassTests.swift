@@ -11,10 +11,13 @@ func forwardPassMatchesNaiveReference(arch: String) throws {
   #expect(
     model.config.architecture == arch && model.config.headDimension == 4
       && model.config.kvHeadCount == 1)
-  let session = model.makeSession(contextLength: 16)
-  try session.append(prompt.map(Int32.init))
   let ref = tiny.reference(prompt)
-  #expect(maxDifference(session.lastLogits(), ref.logits) < 1e-4)
+  for block in [128, 3] {  // one attention block, and several causal row blocks
+    let session = model.makeSession(contextLength: 16)
+    session.attentionRowBlock = block
+    try session.append(prompt.map(Int32.init))
+    #expect(maxDifference(session.lastLogits(), ref.logits) < 1e-4)
+  }
 }
 
 @Test func tokenByTokenDecodeMatchesBatchedPrefill() throws {

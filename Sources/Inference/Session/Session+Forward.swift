@@ -85,15 +85,21 @@ extension Session {
           out + h * hd, state.att, q + h * hd, kh, vh, Int32(total), Int32(hd), Int32(kvDim), scale)
         continue
       }
-      // scores = Q_h·K_hᵀ·scale, masked softmax, then ·V_h.
-      cblas_sgemm(
-        CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(total), Int32(hd), scale,
-        q + h * hd,
-        Int32(dim), kh, Int32(kvDim), 0, state.att, Int32(total))
-      ck_causal_softmax(state.att, Int32(n), Int32(total), Int32(pos0))
-      cblas_sgemm(
-        CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(hd), Int32(total), 1, state.att,
-        Int32(total), vh, Int32(kvDim), 0, out + h * hd, Int32(dim))
+      // Row blocks, each against only the keys it can see: scores = Q·Kᵀ·scale, masked softmax, ·V.
+      var r0 = 0
+      while r0 < n {
+        let rows = min(attentionRowBlock, n - r0)
+        let visible = pos0 + r0 + rows
+        cblas_sgemm(
+          CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(visible), Int32(hd), scale,
+          q + r0 * dim + h * hd, Int32(dim), kh, Int32(kvDim), 0, state.att, Int32(visible))
+        ck_causal_softmax(state.att, Int32(rows), Int32(visible), Int32(pos0 + r0))
+        cblas_sgemm(
+          CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(hd), Int32(visible), 1,
+          state.att,
+          Int32(visible), vh, Int32(kvDim), 0, out + r0 * dim + h * hd, Int32(dim))
+        r0 += rows
+      }
     }
   }
 

@@ -21,6 +21,8 @@ public final class Session {
   private var capturedFrom: [Int: Int] = [:]
   /// Tokens currently in the cache.
   public private(set) var tokens: [Int32] = []
+  /// Query rows per attention GEMM block in prefill (smaller blocks skip more masked scores).
+  var attentionRowBlock = 128
   /// Whether `state.logits` / `state.lastQuery` describe the last cached position.
   private var outputsValid = false
 
