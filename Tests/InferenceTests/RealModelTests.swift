@@ -26,6 +26,11 @@ private let smolLM2 = Result {
   let answer = try session.generate(GenerationOptions(maxTokens: 16))
   #expect(answer.text.contains("Paris"), "answer was \(answer.text)")
   #expect(answer.logprobs.count == answer.tokens.count && answer.logprobs.allSatisfy { $0 <= 0 })
+  let promptCount = session.count - answer.tokens.count
+  session.truncate(to: promptCount)
+  let stopped = try session.generate(GenerationOptions(maxTokens: 16, stop: ["Paris"]))
+  #expect(stopped.stopReason == .stopString && !stopped.text.contains("Paris"))
+  #expect(answer.text.hasPrefix(stopped.text))
 }
 
 @Test func smolLM2TruncateAndAppendReproducesAFreshSession() throws {
