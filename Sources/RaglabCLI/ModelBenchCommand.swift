@@ -116,7 +116,7 @@ struct LlamaBench {
       ProcessInfo.processInfo.environment["RAGLAB_HOME"] ?? (NSHomeDirectory() + "/.cache/raglab")
     let exe = home + "/llama.cpp/build/bin/llama-bench"
     guard FileManager.default.isExecutableFile(atPath: exe) else {
-      throw ValidationError(
+      throw ModelCommandError(
         "\(exe) not found; build the llama.cpp reference first (scripts in the repo, see `make` targets)"
       )
     }
@@ -135,7 +135,7 @@ struct LlamaBench {
     guard p.terminationStatus == 0,
       let rows = try JSONSerialization.jsonObject(with: data) as? [[String: Any]]
     else {
-      throw ValidationError(
+      throw ModelCommandError(
         "llama-bench failed (status \(p.terminationStatus)) or printed no JSON array")
     }
     var out = LlamaBench()

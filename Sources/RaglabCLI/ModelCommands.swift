@@ -33,11 +33,17 @@ struct ModelOption: ParsableArguments {
   /// Loads the model, failing with a hint to run the setup when the file is missing.
   func load() throws -> LanguageModel {
     guard FileManager.default.fileExists(atPath: path) else {
-      throw ValidationError(
+      throw ModelCommandError(
         "model file \(path) does not exist; run `make quickstart` (or `bash scripts/setup.sh`)")
     }
     return try LanguageModel.load(path: path, threads: threads)
   }
+}
+
+/// A model command failure at run time (missing file, bad input line), printed without usage text.
+struct ModelCommandError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
 }
 
 /// Reads a file of one JSON string per line.
@@ -45,14 +51,14 @@ func readJSONLines(_ path: String) throws -> [String] {
   guard let data = FileManager.default.contents(atPath: path),
     let text = String(data: data, encoding: .utf8)
   else {
-    throw ValidationError("cannot read \(path)")
+    throw ModelCommandError("cannot read \(path)")
   }
   var out: [String] = []
   for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
   where !line.trimmingCharacters(in: .whitespaces).isEmpty {
     let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8), options: .fragmentsAllowed)
     guard let s = obj as? String else {
-      throw ValidationError("\(path):\(i + 1): expected one JSON string per line")
+      throw ModelCommandError("\(path):\(i + 1): expected one JSON string per line")
     }
     out.append(s)
   }
@@ -152,7 +158,7 @@ struct ModelGenerateCommand: ParsableCommand {
     var text = prompt
     if chat {
       guard let template = m.chatTemplate else {
-        throw ValidationError("\(m.path) has no recognised chat template")
+        throw ModelCommandError("\(m.path) has no recognised chat template")
       }
       text = template.render(
         [ChatMessage(role: "user", content: prompt)], addGenerationPrompt: true)
