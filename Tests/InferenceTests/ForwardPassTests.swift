@@ -7,16 +7,17 @@ private let prompt: [Int] = [1, 4, 2, 7, 3, 8, 0]
 @Test(arguments: ["llama", "qwen2"])
 func forwardPassMatchesNaiveReference(arch: String) throws {
   let tiny = TinyModel(arch: arch)
-  let model = try LanguageModel.load(path: try tiny.write(), threads: 1)
-  #expect(
-    model.config.architecture == arch && model.config.headDimension == 4
-      && model.config.kvHeadCount == 1)
+  let path = try tiny.write()
   let ref = tiny.reference(prompt)
-  for block in [128, 3] {  // one attention block, and several causal row blocks
-    let session = model.makeSession(contextLength: 16)
-    session.attentionRowBlock = block
-    try session.append(prompt.map(Int32.init))
-    #expect(maxDifference(session.lastLogits(), ref.logits) < 1e-4)
+  for threads in [1, 2] {  // heads split over threads in prefill attention
+    let model = try LanguageModel.load(path: path, threads: threads)
+    #expect(model.config.architecture == arch && model.config.headDimension == 4)
+    for block in [128, 3] {  // one attention block, and several causal row blocks
+      let session = model.makeSession(contextLength: 16)
+      session.attentionRowBlock = block
+      try session.append(prompt.map(Int32.init))
+      #expect(maxDifference(session.lastLogits(), ref.logits) < 1e-4)
+    }
   }
 }
 

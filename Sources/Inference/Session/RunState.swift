@@ -12,7 +12,9 @@ final class RunState {
   let q: UnsafeMutablePointer<Float>
   /// SwiGLU gate and up activations, `batch × ffn` each.
   let hb: UnsafeMutablePointer<Float>, hb2: UnsafeMutablePointer<Float>
-  /// Attention scores, `batch × context` (one head at a time).
+  /// Largest query-row block of the prefill attention (each thread owns one block's scores).
+  static let attentionRowBlockLimit = 128
+  /// Attention scores: one `attentionRowBlockLimit × context` region per thread (decode uses the first row).
   let att: UnsafeMutablePointer<Float>
   /// Keys and values of every layer, `layers × context × kvDim` each.
   let keyCache: UnsafeMutablePointer<Float>, valueCache: UnsafeMutablePointer<Float>
@@ -40,7 +42,7 @@ final class RunState {
     q = make(batch * dim)
     hb = make(batch * c.feedForwardLength)
     hb2 = make(batch * c.feedForwardLength)
-    att = make(batch * context)
+    att = make(max(batch, threads * RunState.attentionRowBlockLimit) * context)
     keyCache = make(c.layerCount * context * c.kvDimension)
     valueCache = make(c.layerCount * context * c.kvDimension)
     lastQuery = make(c.layerCount * dim)

@@ -1,5 +1,6 @@
 import CBLAS
 import CKernels
+import Dispatch
 
 extension Session {
   /// Runs tokens `tokens` at positions `count..<count+tokens.count` through the decoder, filling the
@@ -77,30 +78,45 @@ extension Session {
     let group = c.headCount / c.kvHeadCount
     let total = pos0 + n
     let scale = 1 / Float(hd).squareRoot()
-    for h in 0..<c.headCount {
-      let kh = keys + (h / group) * hd
-      let vh = values + (h / group) * hd
-      if n == 1 {  // decode: one query row
+    if n == 1 {  // decode: one query row per head
+      for h in 0..<c.headCount {
+        let kv = (h / group) * hd
         ck_attend_row(
-          out + h * hd, state.att, q + h * hd, kh, vh, Int32(total), Int32(hd), Int32(kvDim), scale)
-        continue
+          out + h * hd, state.att, q + h * hd, keys + kv, values + kv, Int32(total), Int32(hd),
+          Int32(kvDim), scale)
       }
-      // Row blocks, each against only the keys it can see: scores = Q·Kᵀ·scale, masked softmax, ·V.
-      var r0 = 0
-      while r0 < n {
-        let rows = min(attentionRowBlock, n - r0)
-        let visible = pos0 + r0 + rows
-        cblas_sgemm(
-          CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(visible), Int32(hd), scale,
-          q + r0 * dim + h * hd, Int32(dim), kh, Int32(kvDim), 0, state.att, Int32(visible))
-        ck_causal_softmax(state.att, Int32(rows), Int32(visible), Int32(pos0 + r0))
-        cblas_sgemm(
-          CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(hd), Int32(visible), 1,
-          state.att,
-          Int32(visible), vh, Int32(kvDim), 0, out + r0 * dim + h * hd, Int32(dim))
-        r0 += rows
+      return
+    }
+    // Prefill: heads spread over the threads (single-threaded BLAS inside, no spinning), each in
+    // causal row blocks against only the keys they can see: scores = Q·Kᵀ·scale, softmax, ·V.
+    let threads = state.quant.threads
+    let block = attentionRowBlock
+    let regionSize = RunState.attentionRowBlockLimit * context
+    let job = UnsafeSendable((q, keys, values, out, state.att))
+    openblas_set_num_threads(1)
+    DispatchQueue.concurrentPerform(iterations: threads) { worker in
+      let (q, keys, values, out, att0) = job.value
+      let att = att0 + worker * regionSize
+      for h in stride(from: worker, to: c.headCount, by: threads) {
+        let kh = keys + (h / group) * hd
+        let vh = values + (h / group) * hd
+        var r0 = 0
+        while r0 < n {
+          let rows = min(block, n - r0)
+          let visible = pos0 + r0 + rows
+          cblas_sgemm(
+            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(visible), Int32(hd), scale,
+            q + r0 * dim + h * hd, Int32(dim), kh, Int32(kvDim), 0, att, Int32(visible))
+          ck_causal_softmax(att, Int32(rows), Int32(visible), Int32(pos0 + r0))
+          cblas_sgemm(
+            CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(hd), Int32(visible), 1,
+            att,
+            Int32(visible), vh, Int32(kvDim), 0, out + r0 * dim + h * hd, Int32(dim))
+          r0 += rows
+        }
       }
     }
+    openblas_set_num_threads(Int32(threads))
   }
 
   /// Copies the residual stream of the `rows` new positions into the capture buffer of `layer`, if any.

@@ -22,7 +22,9 @@ public final class Session {
   /// Tokens currently in the cache.
   public private(set) var tokens: [Int32] = []
   /// Query rows per attention GEMM block in prefill (smaller blocks skip more masked scores).
-  var attentionRowBlock = 128
+  var attentionRowBlock = RunState.attentionRowBlockLimit {
+    didSet { precondition((1...RunState.attentionRowBlockLimit).contains(attentionRowBlock)) }
+  }
   /// Whether `state.logits` / `state.lastQuery` describe the last cached position.
   private var outputsValid = false
 
