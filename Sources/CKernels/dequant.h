@@ -6,7 +6,7 @@
 int ck_use_avx2(void);
 
 void ck_dequant_f32(const void *src, float *y, int64_t n);
-void ck_dequant_f16(const void *src, float *y, int64_t n);
+void ck_dequant_f16(const void *src, float *y, int64_t n, int avx2);
 void ck_dequant_bf16(const void *src, float *y, int64_t n);
 void ck_dequant_q4_0(const void *src, float *y, int64_t n);
 void ck_dequant_q4_1(const void *src, float *y, int64_t n);
@@ -18,3 +18,7 @@ void ck_dequant_q4_K(const void *src, float *y, int64_t n);
 void ck_dequant_q5_K(const void *src, float *y, int64_t n);
 void ck_dequant_q6_K(const void *src, float *y, int64_t n);
 void ck_dequant_q8_K(const void *src, float *y, int64_t n);
+
+void ck_dequant_q4_0_avx2(const void *src, float *y, int64_t n);
+void ck_dequant_q4_1_avx2(const void *src, float *y, int64_t n);
+void ck_dequant_q8_0_avx2(const void *src, float *y, int64_t n);

@@ -10,9 +10,9 @@ __attribute__((target("avx2,fma,f16c"))) static void f16_row_avx2(const uint16_t
   for (; i < n; i++) y[i] = ck_h2f(x[i]);
 }
 
-void ck_dequant_f16(const void *src, float *y, int64_t n) {
+void ck_dequant_f16(const void *src, float *y, int64_t n, int avx2) {
   const uint16_t *x = (const uint16_t *)src;
-  if (ck_use_avx2()) {
+  if (avx2) {
     f16_row_avx2(x, y, n);
     return;
   }

@@ -5,7 +5,7 @@
 // Q4_K/Q5_K: 4 chunks of 64 values; chunk c's low nibbles are sub-block 2c, high nibbles 2c+1.
 // Value = d * scale[s] * q - dmin * min[s].
 
-void ck_dequant_q4_K(const void *src, float *y, int64_t n) {
+void ck_dequant_q4_K(const void *restrict src, float *restrict y, int64_t n) {
   const ck_block_q4_K *b = (const ck_block_q4_K *)src;
   for (int64_t i = 0; i < n / CK_QK_K; i++, b++) {
     const float d = ck_h2f(b->d), dmin = ck_h2f(b->dmin);
@@ -24,7 +24,7 @@ void ck_dequant_q4_K(const void *src, float *y, int64_t n) {
 }
 
 // Q5_K: the fifth bit of value l of chunk c is bit 2c (low half) / 2c+1 (high half) of qh[l].
-void ck_dequant_q5_K(const void *src, float *y, int64_t n) {
+void ck_dequant_q5_K(const void *restrict src, float *restrict y, int64_t n) {
   const ck_block_q5_K *b = (const ck_block_q5_K *)src;
   for (int64_t i = 0; i < n / CK_QK_K; i++, b++) {
     const float d = ck_h2f(b->d), dmin = ck_h2f(b->dmin);
@@ -47,7 +47,7 @@ void ck_dequant_q5_K(const void *src, float *y, int64_t n) {
 // Q6_K: two halves of 128 values; in a half, value l+32k (k = 0..3) takes 4 low bits from
 // ql[l] / ql[l+32] (low nibble for k = 0,1, high for k = 2,3) and 2 high bits from qh[l] >> 2k.
 // Value = d * scales[sub-block of 16] * (q - 32).
-void ck_dequant_q6_K(const void *src, float *y, int64_t n) {
+void ck_dequant_q6_K(const void *restrict src, float *restrict y, int64_t n) {
   const ck_block_q6_K *b = (const ck_block_q6_K *)src;
   for (int64_t i = 0; i < n / CK_QK_K; i++, b++) {
     const float d = ck_h2f(b->d);
@@ -69,7 +69,7 @@ void ck_dequant_q6_K(const void *src, float *y, int64_t n) {
   }
 }
 
-void ck_dequant_q8_K(const void *src, float *y, int64_t n) {
+void ck_dequant_q8_K(const void *restrict src, float *restrict y, int64_t n) {
   const ck_block_q8_K *b = (const ck_block_q8_K *)src;
   for (int64_t i = 0; i < n / CK_QK_K; i++, b++, y += CK_QK_K)
     for (int j = 0; j < CK_QK_K; j++) y[j] = b->d * (float)b->qs[j];

@@ -4,7 +4,7 @@
 
 // In every 4/5-bit format byte j holds value j in its low nibble and value j+16 in its high one.
 
-void ck_dequant_q4_0(const void *src, float *y, int64_t n) {
+void ck_dequant_q4_0(const void *restrict src, float *restrict y, int64_t n) {
   const ck_block_q4_0 *b = (const ck_block_q4_0 *)src;
   for (int64_t i = 0; i < n / CK_QK; i++, b++, y += CK_QK) {
     const float d = ck_h2f(b->d);
@@ -15,7 +15,7 @@ void ck_dequant_q4_0(const void *src, float *y, int64_t n) {
   }
 }
 
-void ck_dequant_q4_1(const void *src, float *y, int64_t n) {
+void ck_dequant_q4_1(const void *restrict src, float *restrict y, int64_t n) {
   const ck_block_q4_1 *b = (const ck_block_q4_1 *)src;
   for (int64_t i = 0; i < n / CK_QK; i++, b++, y += CK_QK) {
     const float d = ck_h2f(b->d), m = ck_h2f(b->m);
@@ -27,7 +27,7 @@ void ck_dequant_q4_1(const void *src, float *y, int64_t n) {
 }
 
 // Q5: bit j of the little-endian 32-bit qh is the fifth bit of value j.
-void ck_dequant_q5_0(const void *src, float *y, int64_t n) {
+void ck_dequant_q5_0(const void *restrict src, float *restrict y, int64_t n) {
   const ck_block_q5_0 *b = (const ck_block_q5_0 *)src;
   for (int64_t i = 0; i < n / CK_QK; i++, b++, y += CK_QK) {
     const float d = ck_h2f(b->d);
@@ -42,7 +42,7 @@ void ck_dequant_q5_0(const void *src, float *y, int64_t n) {
   }
 }
 
-void ck_dequant_q5_1(const void *src, float *y, int64_t n) {
+void ck_dequant_q5_1(const void *restrict src, float *restrict y, int64_t n) {
   const ck_block_q5_1 *b = (const ck_block_q5_1 *)src;
   for (int64_t i = 0; i < n / CK_QK; i++, b++, y += CK_QK) {
     const float d = ck_h2f(b->d), m = ck_h2f(b->m);
@@ -57,7 +57,7 @@ void ck_dequant_q5_1(const void *src, float *y, int64_t n) {
   }
 }
 
-void ck_dequant_q8_0(const void *src, float *y, int64_t n) {
+void ck_dequant_q8_0(const void *restrict src, float *restrict y, int64_t n) {
   const ck_block_q8_0 *b = (const ck_block_q8_0 *)src;
   for (int64_t i = 0; i < n / CK_QK; i++, b++, y += CK_QK) {
     const float d = ck_h2f(b->d);
@@ -65,7 +65,7 @@ void ck_dequant_q8_0(const void *src, float *y, int64_t n) {
   }
 }
 
-void ck_dequant_q8_1(const void *src, float *y, int64_t n) {
+void ck_dequant_q8_1(const void *restrict src, float *restrict y, int64_t n) {
   const ck_block_q8_1 *b = (const ck_block_q8_1 *)src;
   for (int64_t i = 0; i < n / CK_QK; i++, b++, y += CK_QK) {
     const float d = ck_h2f(b->d);

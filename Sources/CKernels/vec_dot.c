@@ -72,3 +72,16 @@ int ck_matvec(uint32_t weight_type, const void *w, size_t row_stride, const void
               int64_t row_begin, int64_t row_end, int64_t cols) {
   return ck_matvec_path(weight_type, w, row_stride, xq, y, row_begin, row_end, cols, CK_PATH_AUTO);
 }
+
+int ck_matmul(uint32_t weight_type, const void *w, size_t row_stride, const void *xq, size_t xq_stride,
+              int64_t tokens, float *y, int64_t y_stride, int64_t row_begin, int64_t row_end, int64_t cols) {
+  int status;
+  ck_dot_fn fn = checked_fn(weight_type, cols, CK_PATH_AUTO, &status);
+  if (!fn) return status;
+  const uint8_t *base = (const uint8_t *)w, *xs = (const uint8_t *)xq;
+  for (int64_t r = row_begin; r < row_end; r++) { // each weight row stays in L1 across the tokens
+    const void *row = base + (size_t)r * row_stride;
+    for (int64_t t = 0; t < tokens; t++) y[t * y_stride + r] = fn(cols, row, xs + (size_t)t * xq_stride);
+  }
+  return CK_OK;
+}

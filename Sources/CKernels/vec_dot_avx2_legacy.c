@@ -16,19 +16,28 @@ CK_AVX2 float ck_dot_q4_0_avx2(int64_t n, const void *w, const void *x) {
   return ck_hsum_ps(acc);
 }
 
+/// [d_w, m_w, d_x, s_x] of a Q4_1/Q5_1 block and its Q8_1 activation: two 32-bit loads, one convert.
+CK_AVX2 static inline __m128 scales_4x(const void *w, const void *x) {
+  uint32_t a, b;
+  memcpy(&a, w, 4); // d, m are the first two halves of both block types
+  memcpy(&b, x, 4); // d, s
+  return _mm_cvtph_ps(_mm_insert_epi32(_mm_cvtsi32_si128((int)a), (int)b, 1));
+}
+
 CK_AVX2 float ck_dot_q4_1_avx2(int64_t n, const void *w, const void *x) {
   const ck_block_q4_1 *a = (const ck_block_q4_1 *)w;
   const ck_block_q8_1 *b = (const ck_block_q8_1 *)x;
   __m256 acc = _mm256_setzero_ps();
-  float offsets = 0.0f;
+  __m128 offsets = _mm_setzero_ps(); // lane 1 sums block minimum × Σ activations
   for (int64_t i = 0; i < n / CK_QK; i++) {
+    const __m128 f = scales_4x(a + i, b + i);
+    const __m128 p = _mm_mul_ps(f, _mm_movehl_ps(f, f)); // [d_w·d_x, m_w·s_x, …]
     const __m256i q = ck_unpack_nibbles(a[i].qs); // 0..15, unsigned
     const __m256i y = _mm256_loadu_si256((const __m256i *)b[i].qs);
-    const __m256 d = _mm256_set1_ps(ck_h2f_product(a[i].d, b[i].d));
-    acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(ck_dot_u8_i8(q, y)), acc);
-    offsets += ck_h2f_product(a[i].m, b[i].s); // block minimum × Σ activations
+    acc = _mm256_fmadd_ps(_mm256_broadcastss_ps(p), _mm256_cvtepi32_ps(ck_dot_u8_i8(q, y)), acc);
+    offsets = _mm_add_ps(offsets, p);
   }
-  return ck_hsum_ps(acc) + offsets;
+  return ck_hsum_ps(acc) + _mm_cvtss_f32(_mm_movehdup_ps(offsets));
 }
 
 CK_AVX2 float ck_dot_q5_0_avx2(int64_t n, const void *w, const void *x) {
@@ -52,18 +61,19 @@ CK_AVX2 float ck_dot_q5_1_avx2(int64_t n, const void *w, const void *x) {
   const ck_block_q5_1 *a = (const ck_block_q5_1 *)w;
   const ck_block_q8_1 *b = (const ck_block_q8_1 *)x;
   __m256 acc = _mm256_setzero_ps();
-  float offsets = 0.0f;
+  __m128 offsets = _mm_setzero_ps();
   for (int64_t i = 0; i < n / CK_QK; i++) {
     uint32_t qh;
     memcpy(&qh, a[i].qh, 4);
+    const __m128 f = scales_4x(a + i, b + i);
+    const __m128 p = _mm_mul_ps(f, _mm_movehl_ps(f, f));
     const __m256i high = _mm256_and_si256(ck_bits_to_bytes(qh), _mm256_set1_epi8(0x10));
     const __m256i q = _mm256_or_si256(ck_unpack_nibbles(a[i].qs), high); // 0..31
     const __m256i y = _mm256_loadu_si256((const __m256i *)b[i].qs);
-    const __m256 d = _mm256_set1_ps(ck_h2f_product(a[i].d, b[i].d));
-    acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(ck_dot_u8_i8(q, y)), acc);
-    offsets += ck_h2f_product(a[i].m, b[i].s);
+    acc = _mm256_fmadd_ps(_mm256_broadcastss_ps(p), _mm256_cvtepi32_ps(ck_dot_u8_i8(q, y)), acc);
+    offsets = _mm_add_ps(offsets, p);
   }
-  return ck_hsum_ps(acc) + offsets;
+  return ck_hsum_ps(acc) + _mm_cvtss_f32(_mm_movehdup_ps(offsets));
 }
 
 CK_AVX2 float ck_dot_q8_0_avx2(int64_t n, const void *w, const void *x) {

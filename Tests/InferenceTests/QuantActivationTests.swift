@@ -1,3 +1,4 @@
+import CKernels
 import Testing
 
 @testable import Inference
@@ -49,4 +50,21 @@ func quantisedActivationsDecodeWithinHalfAStep(type: GGMLType) throws {
 @Test func quantizeRejectsTypesWithoutAQuantiser() {
   #expect(throws: QuantError.self) { try quantize([Float](repeating: 1, count: 32), as: .q4_0) }
   #expect(throws: QuantError.self) { try quantize([Float](repeating: 1, count: 31), as: .q8_0) }
+}
+
+@Test(arguments: [GGMLType.q8_0, .q8_1, .q8_K])
+func scalarAndAVX2QuantisersProduceIdenticalBytes(type: GGMLType) throws {
+  try #require(ck_has_avx2_fma() == 1, "AVX2 path not available on this CPU")
+  var rng = SeededGenerator(state: 5)
+  // Values k/2 · scale hit exact rounding ties; the random tail covers the general case.
+  let x =
+    (0..<256).map { Float($0 - 128) / 2 }
+    + (0..<256).map { _ in Float.random(in: -9...9, using: &rng) }
+  let size = try #require(type.byteCount(values: x.count))
+  var scalar = [UInt8](repeating: 0, count: size)
+  var simd = [UInt8](repeating: 1, count: size)
+  #expect(
+    ck_quantize_row_path(type.rawValue, x, &scalar, Int64(x.count), Int32(CK_PATH_SCALAR)) == 0)
+  #expect(ck_quantize_row_path(type.rawValue, x, &simd, Int64(x.count), Int32(CK_PATH_AVX2)) == 0)
+  #expect(scalar == simd)
 }

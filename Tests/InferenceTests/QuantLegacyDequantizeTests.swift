@@ -1,3 +1,4 @@
+import CKernels
 import Testing
 
 @testable import Inference
@@ -74,4 +75,23 @@ import Testing
   let error = #expect(throws: QuantError.self) { try decode(.q4_0, bytes, count: 33) }
   #expect(error?.message.contains("Q4_0") == true && error?.message.contains("33") == true)
   #expect(!GGMLType.q3_K.isDequantizable && GGMLType.q6_K.isDequantizable)
+}
+
+@Test(arguments: [GGMLType.f16, .bf16, .q4_0, .q4_1, .q5_0, .q5_1, .q8_0, .q4_K, .q5_K, .q6_K])
+func scalarAndAVX2DequantisationAgreeExactly(type: GGMLType) throws {
+  try #require(ck_has_avx2_fma() == 1, "AVX2 path not available on this CPU")
+  var rng = SeededGenerator(state: 11)
+  let count = 512
+  let bytes = randomRow(type, count: count, using: &rng)
+  var scalar = [Float](repeating: .nan, count: count)
+  var simd = [Float](repeating: .nan, count: count)
+  bytes.withUnsafeBytes { raw in
+    #expect(
+      ck_dequantize_row_path(
+        type.rawValue, raw.baseAddress, &scalar, Int64(count), Int32(CK_PATH_SCALAR)) == 0)
+    #expect(
+      ck_dequantize_row_path(
+        type.rawValue, raw.baseAddress, &simd, Int64(count), Int32(CK_PATH_AVX2)) == 0)
+  }
+  #expect(scalar == simd)
 }

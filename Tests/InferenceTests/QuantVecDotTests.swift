@@ -110,3 +110,33 @@ func scalarAndAVX2PathsAgree(type: GGMLType) throws {
   #expect(GGMLType.f16.vecDotType == .f32)
   #expect(GGMLType.q2_K.vecDotType == nil)
 }
+
+@Test func matmulEqualsOneMatvecPerToken() throws {
+  var rng = SeededGenerator(state: 7)
+  let (rows, columns, tokens) = (6, 256, 3)
+  let rowBytes = try #require(GGMLType.q4_K.byteCount(values: columns))
+  let xBytes = try #require(GGMLType.q8_K.byteCount(values: columns))
+  let weights = (0..<rows).flatMap { _ in randomRow(.q4_K, count: columns, using: &rng) }
+  let x = try (0..<tokens).flatMap { _ in
+    try quantize((0..<columns).map { _ in Float.random(in: -1...1, using: &rng) }, as: .q8_K)
+  }
+  var batched = [Float](repeating: .nan, count: tokens * rows)
+  var single = [Float](repeating: .nan, count: rows)
+  try weights.withUnsafeBytes { w in
+    try x.withUnsafeBytes { xq in
+      try matmul(
+        weightType: .q4_K, weights: w.baseAddress!, rowStride: rowBytes,
+        activations: xq.baseAddress!,
+        activationStride: xBytes, tokens: tokens, output: &batched, outputStride: rows,
+        rows: 0..<rows,
+        columns: columns)
+      for t in 0..<tokens {
+        try matvec(
+          weightType: .q4_K, weights: w.baseAddress!, rowStride: rowBytes,
+          activation: xq.baseAddress! + t * xBytes, output: &single, rows: 0..<rows,
+          columns: columns)
+        #expect(Array(batched[t * rows..<(t + 1) * rows]) == single, "token \(t)")
+      }
+    }
+  }
+}

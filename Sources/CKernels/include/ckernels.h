@@ -31,6 +31,8 @@ size_t ck_row_bytes(uint32_t type, int64_t n);
 
 /// Decodes n values of a row in ggml type `type` into floats; returns CK_OK or a CK_ERR_ code.
 int ck_dequantize_row(uint32_t type, const void *src, float *dst, int64_t n);
+/// ck_dequantize_row on a chosen CK_PATH_ (tests compare the scalar and AVX2 paths).
+int ck_dequantize_row_path(uint32_t type, const void *src, float *dst, int64_t n, int path);
 
 /// IEEE binary16 to float (exact, subnormals/inf/NaN included).
 float ck_f16_to_f32(uint16_t h);
@@ -41,7 +43,7 @@ float ck_bf16_to_f32(uint16_t h);
 
 // MARK: Activation quantisation (round to nearest even, as llama.cpp on x86)
 
-/// Quantises n floats (multiple of 32) to Q8_0 blocks {f16 d; i8 qs[32]}.
+/// Quantises n floats (multiple of 32; otherwise nothing is written) to Q8_0 blocks {f16 d; i8 qs[32]}.
 void ck_quantize_row_q8_0(const float *x, void *dst, int64_t n);
 /// Quantises n floats (multiple of 32) to Q8_1 blocks {f16 d; f16 s = d·Σqs; i8 qs[32]}.
 void ck_quantize_row_q8_1(const float *x, void *dst, int64_t n);
@@ -49,6 +51,8 @@ void ck_quantize_row_q8_1(const float *x, void *dst, int64_t n);
 void ck_quantize_row_q8_K(const float *x, void *dst, int64_t n);
 /// Converts n floats to `type` (F32 copy, F16, Q8_0, Q8_1, Q8_K); returns CK_OK or a CK_ERR_ code.
 int ck_quantize_row(uint32_t type, const float *x, void *dst, int64_t n);
+/// ck_quantize_row on a chosen CK_PATH_.
+int ck_quantize_row_path(uint32_t type, const float *x, void *dst, int64_t n, int path);
 
 // MARK: Dot products and matrix-vector products
 
@@ -66,6 +70,10 @@ int ck_vec_dot_path(uint32_t weight_type, int64_t n, const void *w, const void *
 /// row, so threads can split one output buffer by row ranges. Returns a status code.
 int ck_matvec(uint32_t weight_type, const void *w, size_t row_stride, const void *xq, float *y,
               int64_t row_begin, int64_t row_end, int64_t cols);
+/// ck_matvec for `tokens` activations at once: y[t·y_stride + r] = row r of w · activation t, where
+/// activation t starts at xq + t·xq_stride bytes. Each weight row is read once for all tokens.
+int ck_matmul(uint32_t weight_type, const void *w, size_t row_stride, const void *xq, size_t xq_stride,
+              int64_t tokens, float *y, int64_t y_stride, int64_t row_begin, int64_t row_end, int64_t cols);
 /// ck_matvec on a chosen CK_PATH_.
 int ck_matvec_path(uint32_t weight_type, const void *w, size_t row_stride, const void *xq, float *y,
                    int64_t row_begin, int64_t row_end, int64_t cols, int path);

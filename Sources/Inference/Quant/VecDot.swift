@@ -69,3 +69,21 @@ public func matvec(
     throw error
   }
 }
+
+/// Writes `output[t * outputStride + r] = row r · activation t` for `tokens` activations, r in `rows`.
+///
+/// Activation t starts `t * activationStride` bytes after `activations`, in `weightType.vecDotType`.
+/// Each weight row is read once for all tokens, so small batches cost little more than one token.
+/// - Throws: `QuantError` when the type has no kernel or `columns` is not whole blocks.
+public func matmul(
+  weightType: GGMLType, weights: UnsafeRawPointer, rowStride: Int, activations: UnsafeRawPointer,
+  activationStride: Int, tokens: Int, output: UnsafeMutablePointer<Float>, outputStride: Int,
+  rows: Range<Int>, columns: Int
+) throws(QuantError) {
+  let status = ck_matmul(
+    weightType.rawValue, weights, rowStride, activations, activationStride, Int64(tokens), output,
+    Int64(outputStride), Int64(rows.lowerBound), Int64(rows.upperBound), Int64(columns))
+  if let error = QuantError.check(status, type: weightType, count: columns, operation: "matmul") {
+    throw error
+  }
+}
