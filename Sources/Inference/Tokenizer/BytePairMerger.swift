@@ -62,7 +62,8 @@ struct BytePairMerger {
     let b = ids[Int(right)]
     guard let rule = vocabulary.merges[UInt64(UInt32(a)) << 32 | UInt64(UInt32(b))] else { return }
     queue.push(
-      Candidate(rank: rule.rank, left: left, right: right, leftId: a, rightId: b, merged: rule.merged))
+      Candidate(
+        rank: rule.rank, left: left, right: right, leftId: a, rightId: b, merged: rule.merged))
   }
 }
 

@@ -34,7 +34,8 @@ struct ScalarClass: OptionSet, Sendable {
     switch c {
     case 0x09...0x0D, 0x20: return .whitespace
     case UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
-    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"): return .letter
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+      return .letter
     case 0x24, 0x2B, 0x3C...0x3E, 0x5E, 0x60, 0x7C, 0x7E: return .symbol
     case 0x21...0x7E: return .punctuation
     default: return []
