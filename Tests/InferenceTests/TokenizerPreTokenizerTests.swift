@@ -107,3 +107,23 @@ import Testing
 @Test func unknownPreTokenizerNameIsAnError() {
   #expect(throws: TokenizerError.self) { try PreTokenizer(named: "no-such-pre") }
 }
+
+@Suite struct ScalarClassTests {
+  @Test func scalarsNewerThanUnicode15_1AreUnassignedLikeLlamaCpp() {
+    #expect(ScalarClass.of(0xA7C0).contains(.letter))  // Unicode 14
+    #expect(ScalarClass.of(0xA7CB) == [])  // Unicode 16 letter
+  }
+
+  @Test func whitespaceIsUnicodeWhiteSpaceOnly() {
+    #expect(ScalarClass.of(0x85).contains(.whitespace))
+    #expect(ScalarClass.of(0xA0).contains(.whitespace))
+    #expect(ScalarClass.of(0x3000).contains(.whitespace))
+    #expect(!ScalarClass.of(0x200B).contains(.whitespace))
+  }
+
+  @Test func asciiSymbolsAndPunctuationFollowUnicodeCategories() {
+    #expect(ScalarClass.of(UInt32(("$" as Unicode.Scalar).value)) == .symbol)
+    #expect(ScalarClass.of(UInt32(("`" as Unicode.Scalar).value)) == .symbol)
+    #expect(ScalarClass.of(UInt32(("_" as Unicode.Scalar).value)) == .punctuation)
+  }
+}

@@ -12,6 +12,10 @@ struct ScalarClass: OptionSet, Sendable {
   static func of(_ scalar: UInt32) -> ScalarClass {
     if scalar < 128 { return ascii[Int(scalar)] }
     guard let value = Unicode.Scalar(scalar) else { return [] }
+    // llama.cpp's tables are Unicode 15.1: scalars assigned later count as unassigned there.
+    if let age = value.properties.age, age.major > 15 || (age.major == 15 && age.minor > 1) {
+      return []
+    }
     var result: ScalarClass = value.properties.isWhitespace ? .whitespace : []
     switch value.properties.generalCategory {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
