@@ -101,6 +101,16 @@ struct SmolLM2VocabularyTests {
     #expect(tok.decode(expected, renderSpecial: true) == text)
   }
 
+  @Test(arguments: cases.indices)
+  func streamingDecodeRebuildsTheTextWithoutBrokenCharacters(_ index: Int) throws {
+    let tok = try #require(Self.tokenizer)
+    let (text, ids) = Self.cases[index]
+    var stream = tok.makeStreamingDecoder(renderSpecial: true)
+    let chunks = ids.map { stream.append($0) } + [stream.finish()]
+    #expect(chunks.joined() == text)
+    #expect(chunks.allSatisfy { !$0.unicodeScalars.contains("\u{FFFD}") })
+  }
+
   @Test func chatTemplateFromTheModelRendersTheDefaultSystemPrompt() throws {
     let file = try GGUFFile(path: smolLM2Path)
     let template = try #require(
