@@ -15,9 +15,9 @@ extension BPETokenizer {
       if !parseSpecial && special.type != .userDefined { continue }
       let needle = special.bytes
       guard let first = needle.first else { continue }
+      guard Self.occurs(needle, in: bytes, fragments: fragments) else { continue }
       var next: [Fragment] = []
       next.reserveCapacity(fragments.count)
-      var changed = false
       for fragment in fragments {
         guard case .text(let range) = fragment else {
           next.append(fragment)
@@ -31,15 +31,38 @@ extension BPETokenizer {
             next.append(.token(special.id))
             pos += needle.count
             start = pos
-            changed = true
           } else {
             pos += 1
           }
         }
         if range.upperBound > start { next.append(.text(start..<range.upperBound)) }
       }
-      if changed { fragments = next }
+      fragments = next
     }
     return fragments
+  }
+
+  /// Whether `needle` occurs inside one of the raw-text fragments.
+  private static func occurs(_ needle: [UInt8], in bytes: [UInt8], fragments: [Fragment]) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      needle.withUnsafeBufferPointer { pattern in
+        for case .text(let range) in fragments where range.count >= pattern.count {
+          var pos = range.lowerBound
+          let last = range.upperBound - pattern.count
+          while pos <= last {
+            if buffer[pos] == pattern[0] && memcmpEqual(buffer, pos, pattern) { return true }
+            pos += 1
+          }
+        }
+        return false
+      }
+    }
+  }
+
+  private static func memcmpEqual(
+    _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ pattern: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    for i in 1..<pattern.count where buffer[start + i] != pattern[i] { return false }
+    return true
   }
 }

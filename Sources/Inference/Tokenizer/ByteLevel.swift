@@ -7,7 +7,8 @@ enum ByteLevel {
     var table = [Unicode.Scalar](repeating: " ", count: 256)
     var next: UInt32 = 256
     for byte in 0..<256 {
-      let printable = (0x21...0x7E).contains(byte) || (0xA1...0xAC).contains(byte)
+      let printable =
+        (0x21...0x7E).contains(byte) || (0xA1...0xAC).contains(byte)
         || (0xAE...0xFF).contains(byte)
       if printable {
         table[byte] = Unicode.Scalar(UInt32(byte))!

@@ -1,7 +1,8 @@
 /// Merges the bytes of one pre-token by rank, as llama.cpp's `llm_tokenizer_bpe_session`.
 ///
-/// The lowest-ranked adjacent pair merges first; among equal ranks the leftmost wins. A priority
-/// queue over a linked list of symbols keeps this O(n log n) even for very long pre-tokens.
+/// The lowest-ranked adjacent pair merges first; among equal ranks the leftmost wins. Short words
+/// rescan their pairs; long ones use a priority queue over a linked list, so very long pre-tokens
+/// stay O(n log n).
 struct BytePairMerger {
   private struct Candidate: Comparable {
     let rank: Int32
@@ -21,15 +22,48 @@ struct BytePairMerger {
   private var next: [Int32] = []
   private var prev: [Int32] = []
   private var alive: [Bool] = []
+  private var pairs: [Vocabulary.Merge] = []
   private var queue = MinHeap<Candidate>()
 
   init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
 
   /// Symbol ids of one pre-token's raw bytes after all merges (virtual ids possible).
   mutating func merge(_ bytes: some Collection<UInt8>) -> [Int32] {
-    ids = bytes.map { vocabulary.byteSymbols[Int($0)] }
+    ids.removeAll(keepingCapacity: true)
+    for byte in bytes { ids.append(vocabulary.byteSymbols[Int(byte)]) }
+    if ids.count < 2 { return ids }
+    return ids.count <= 64 ? mergeByScan() : mergeByQueue()
+  }
+
+  /// Short words: rescan the pair ranks after each merge (same order as the queue, less overhead).
+  private mutating func mergeByScan() -> [Int32] {
+    pairs.removeAll(keepingCapacity: true)
+    for i in 0..<(ids.count - 1) { pairs.append(rule(ids[i], ids[i + 1])) }
+    while true {
+      var best = -1
+      var bestRank = Int32.max
+      for (i, pair) in pairs.enumerated() where pair.rank < bestRank {
+        best = i
+        bestRank = pair.rank
+      }
+      if best < 0 { return ids }
+      ids[best] = pairs[best].merged
+      ids.remove(at: best + 1)
+      pairs.remove(at: best)
+      if best > 0 { pairs[best - 1] = rule(ids[best - 1], ids[best]) }
+      if best < pairs.count { pairs[best] = rule(ids[best], ids[best + 1]) }
+    }
+  }
+
+  /// The merge of two adjacent symbols, or rank `Int32.max` when there is none.
+  private func rule(_ a: Int32, _ b: Int32) -> Vocabulary.Merge {
+    vocabulary.merges[UInt64(UInt32(a)) << 32 | UInt64(UInt32(b))]
+      ?? Vocabulary.Merge(rank: .max, merged: -1)
+  }
+
+  /// Long words: a priority queue over a linked list, as llama.cpp does.
+  private mutating func mergeByQueue() -> [Int32] {
     let n = ids.count
-    if n < 2 { return ids }
     next = (0..<n).map { $0 + 1 < n ? Int32($0 + 1) : -1 }
     prev = (0..<n).map { Int32($0 - 1) }
     alive = [Bool](repeating: true, count: n)
@@ -62,7 +96,8 @@ struct BytePairMerger {
     let b = ids[Int(right)]
     guard let rule = vocabulary.merges[UInt64(UInt32(a)) << 32 | UInt64(UInt32(b))] else { return }
     queue.push(
-      Candidate(rank: rule.rank, left: left, right: right, leftId: a, rightId: b, merged: rule.merged))
+      Candidate(
+        rank: rule.rank, left: left, right: right, leftId: a, rightId: b, merged: rule.merged))
   }
 }
 

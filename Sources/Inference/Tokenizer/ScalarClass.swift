@@ -12,6 +12,10 @@ struct ScalarClass: OptionSet, Sendable {
   static func of(_ scalar: UInt32) -> ScalarClass {
     if scalar < 128 { return ascii[Int(scalar)] }
     guard let value = Unicode.Scalar(scalar) else { return [] }
+    // llama.cpp's tables are Unicode 15.1: scalars assigned later count as unassigned there.
+    if let age = value.properties.age, age.major > 15 || (age.major == 15 && age.minor > 1) {
+      return []
+    }
     var result: ScalarClass = value.properties.isWhitespace ? .whitespace : []
     switch value.properties.generalCategory {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
@@ -34,7 +38,8 @@ struct ScalarClass: OptionSet, Sendable {
     switch c {
     case 0x09...0x0D, 0x20: return .whitespace
     case UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
-    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"): return .letter
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+      return .letter
     case 0x24, 0x2B, 0x3C...0x3E, 0x5E, 0x60, 0x7C, 0x7E: return .symbol
     case 0x21...0x7E: return .punctuation
     default: return []

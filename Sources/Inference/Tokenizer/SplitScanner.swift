@@ -198,7 +198,8 @@ struct SplitScanner {
     let c = scalars[pos]
     if c < 128 {
       // ASCII \p{P} per llama.cpp's collapsed class, plus $ + < = > ^ ~ |
-      return classes[pos].contains(.punctuation) || "$+<=>^~|".unicodeScalars.contains { $0.value == c }
+      return classes[pos].contains(.punctuation)
+        || "$+<=>^~|".unicodeScalars.contains { $0.value == c }
     }
     return classes[pos] == .punctuation
   }

@@ -47,14 +47,16 @@ final class Vocabulary: Sendable {
     guard !tokens.isEmpty else { throw TokenizerError("tokenizer.ggml.tokens is empty") }
     guard tokenTypes.isEmpty || tokenTypes.count == tokens.count else {
       throw TokenizerError(
-        "tokenizer.ggml.token_type has \(tokenTypes.count) entries; expected \(tokens.count), one per token")
+        "tokenizer.ggml.token_type has \(tokenTypes.count) entries; expected \(tokens.count), one per token"
+      )
     }
     tokenCount = tokens.count
     let texts = tokens.enumerated().map { $1.isEmpty ? "[EMPTY_\($0)]" : $1 }
     var idForText: [String: Int32] = [:]
     idForText.reserveCapacity(texts.count)
     for (id, text) in texts.enumerated() { idForText[text] = Int32(id) }  // last duplicate wins
-    var types = tokenTypes.isEmpty
+    var types =
+      tokenTypes.isEmpty
       ? [TokenType](repeating: .normal, count: texts.count)
       : tokenTypes.map { TokenType(rawValue: $0) ?? .undefined }
     var eog = extraEndOfGeneration
@@ -62,7 +64,9 @@ final class Vocabulary: Sendable {
       eog.insert(Int32(id))
       types[id] = .control
     }
-    for id in [eos, eot].compactMap({ $0 }) where id >= 0 && Int(id) < texts.count { eog.insert(id) }
+    for id in [eos, eot].compactMap({ $0 }) where id >= 0 && Int(id) < texts.count {
+      eog.insert(id)
+    }
 
     var virtualTexts: [String] = []
     var virtualIds: [String: Int32] = [:]
