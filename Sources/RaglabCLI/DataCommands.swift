@@ -146,13 +146,12 @@ struct DataRecall: ParsableCommand {
       dataset: dataset, limit: limit, seed: limit == nil ? nil : seed)
     let depth = ks.max()!
     let started = Date()
-    var rankings: [(question: QuestionRecord, ranking: [ScoredPassage])] = []
-    for (index, question) in questions.enumerated() {
-      rankings.append((question, try cached.retrieve(question: question, depth: depth)))
-      if (index + 1) % 1000 == 0 {
-        FileHandle.standardError.write(Data("\(index + 1)/\(questions.count) questions\n".utf8))
+    let ranked = try cached.retrieveAll(questions, depth: depth) { done in
+      if done % 1000 == 0 {
+        FileHandle.standardError.write(Data("\(done)/\(questions.count) questions\n".utf8))
       }
     }
+    let rankings = Array(zip(questions, ranked)).map { (question: $0, ranking: $1) }
     let seconds = Date().timeIntervalSince(started)
     for recall in try Recall.evaluate(rankings, ks: ks, store: store, dataset: dataset) {
       let value = String(format: "%.4f", recall.value)

@@ -68,3 +68,24 @@ struct RecallTests {
     #expect(cached.name == "counting")
   }
 }
+
+struct CachedRetrieverBatchTests {
+  @Test func retrieveAllComputesOnlyTheMisses() throws {
+    let folder = try DataFolder()
+    let store = try makeStore()
+    _ = try DatasetImporter.importDataset(
+      format: .squad, path: try folder.write("dev.json", tinySQuAD),
+      options: ImportOptions(name: "dev"), into: store)
+    let base = CountingRetriever(["1-0", "0-0"])
+    let cached = CachedRetriever(base, store: store, dataset: "dev")
+    let questions = try store.questions(dataset: "dev")
+    _ = try cached.retrieve(question: questions[1], depth: 2)
+    var seen: [Int] = []
+    let rankings = try cached.retrieveAll(questions, depth: 2) { seen.append($0) }
+    #expect(base.calls == 4)
+    #expect(seen == [1, 2, 3, 4])
+    #expect(rankings.count == 4 && rankings.allSatisfy { $0.map(\.passageID) == ["1-0", "0-0"] })
+    _ = try cached.retrieveAll(questions, depth: 1)
+    #expect(base.calls == 4)
+  }
+}

@@ -40,4 +40,28 @@ public struct CachedRetriever: Retriever {
       ranking, dataset: dataset, retriever: name, questionID: question.id, depth: depth)
     return ranking
   }
+
+  /// Rankings for many questions: cached ones are read, the others computed by `base` and
+  /// stored together in one transaction.
+  /// - Parameter progress: called after each question with the number done so far.
+  public func retrieveAll(
+    _ questions: [QuestionRecord], depth: Int, progress: (Int) -> Void = { _ in }
+  ) throws -> [[ScoredPassage]] {
+    var rankings: [[ScoredPassage]] = []
+    var computed: [(questionID: String, ranking: [ScoredPassage])] = []
+    for question in questions {
+      if let cached = try store.cachedRanking(
+        dataset: dataset, retriever: name, questionID: question.id, depth: depth)
+      {
+        rankings.append(cached)
+      } else {
+        let ranking = try base.retrieve(question: question, depth: depth)
+        computed.append((question.id, ranking))
+        rankings.append(ranking)
+      }
+      progress(rankings.count)
+    }
+    try store.storeRankings(computed, dataset: dataset, retriever: name, depth: depth)
+    return rankings
+  }
 }

@@ -33,19 +33,30 @@ extension CorpusStore {
     _ ranking: [ScoredPassage], dataset: String, retriever: String, questionID: String,
     depth: Int
   ) throws {
+    try storeRankings([(questionID, ranking)], dataset: dataset, retriever: retriever, depth: depth)
+  }
+
+  /// Stores many rankings of one retriever at `depth` in one transaction (one disk sync).
+  public func storeRankings(
+    _ rankings: [(questionID: String, ranking: [ScoredPassage])], dataset: String,
+    retriever: String, depth: Int
+  ) throws {
     try guarded {
       try database.writer.write { db in
         let id = try datasetID(db, named: dataset)
-        try db.execute(
+        let statement = try db.cachedStatement(
           sql: """
             INSERT OR REPLACE INTO retrieval_cache
               (dataset_id, retriever, question_id, depth, passage_ids, scores, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """,
-          arguments: [
+            """)
+        let now = Date()
+        for (questionID, ranking) in rankings {
+          try statement.execute(arguments: [
             id, retriever, questionID, depth, JSONColumn.encode(ranking.map(\.passageID)),
-            JSONColumn.encode(ranking.map(\.score)), Date(),
+            JSONColumn.encode(ranking.map(\.score)), now,
           ])
+        }
       }
     }
   }
