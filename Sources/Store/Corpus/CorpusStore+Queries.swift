@@ -98,16 +98,18 @@ extension CorpusStore {
       try database.writer.read { db in
         let id = try datasetID(db, named: dataset)
         let table = CorpusSchema.fullTextTable(id)
-        let rows = try Row.fetchAll(
-          db,
+        // Rank inside FTS5 first (bm25 reads only the index), then join just the top rows.
+        let statement = try db.cachedStatement(
           sql: """
-            SELECT p.passage_id, bm25(\(table)) AS score
-            FROM \(table) JOIN passage p ON p.id = \(table).rowid
-            WHERE \(table) MATCH ?
-            ORDER BY score, p.id
-            LIMIT ?
-            """,
-          arguments: [match, limit])
+            SELECT p.passage_id, top.score
+            FROM (
+              SELECT rowid, bm25(\(table)) AS score FROM \(table)
+              WHERE \(table) MATCH ? ORDER BY score, rowid LIMIT ?
+            ) AS top
+            JOIN passage p ON p.id = top.rowid
+            ORDER BY top.score, top.rowid
+            """)
+        let rows = try Row.fetchAll(statement, arguments: [match, limit])
         return rows.map { ScoredPassage(passageID: $0[0], score: -($0[1] as Double)) }
       }
     }
