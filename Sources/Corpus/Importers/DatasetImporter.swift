@@ -20,6 +20,7 @@ public struct ImportOptions: Sendable {
   /// Replace an existing dataset of the same name.
   public var replace: Bool
 
+  /// Options; the defaults fail on the first bad line and never replace.
   public init(name: String? = nil, skipBad: Bool = false, replace: Bool = false) {
     self.name = name
     self.skipBad = skipBad

@@ -7,12 +7,14 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
   /// What was found and what was expected.
   public let message: String
 
+  /// An error at `file` (and `line`, for line formats).
   public init(file: String, line: Int? = nil, message: String) {
     self.file = file
     self.line = line
     self.message = message
   }
 
+  /// `FILE line N: message`, or `FILE: message`.
   public var description: String {
     if let line { return "\(file) line \(line): \(message)" }
     return "\(file): \(message)"

@@ -8,11 +8,13 @@ public struct BM25Retriever: Retriever {
   /// The dataset searched.
   public let dataset: String
 
+  /// A BM25 retriever over `dataset`.
   public init(store: CorpusStore, dataset: String) {
     self.store = store
     self.dataset = dataset
   }
 
+  /// `bm25`.
   public var name: String { "bm25" }
 
   /// The top `depth` passages by BM25 score for the question's words (any word may match).

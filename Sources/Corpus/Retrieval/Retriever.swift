@@ -20,12 +20,14 @@ public struct CachedRetriever: Retriever {
   /// The dataset `base` searches.
   public let dataset: String
 
+  /// Caches `base`'s rankings on `dataset` in `store`.
   public init(_ base: any Retriever, store: CorpusStore, dataset: String) {
     self.base = base
     self.store = store
     self.dataset = dataset
   }
 
+  /// The base retriever's name (the cache key).
   public var name: String { base.name }
 
   /// The cached ranking, or `base`'s (then stored).

@@ -33,6 +33,7 @@ public struct PassageRecord: Sendable, Hashable, Codable {
   /// Passage text.
   public var text: String
 
+  /// A passage with its row id, dataset id, title and text.
   public init(rowid: Int64, id: String, title: String, text: String) {
     self.rowid = rowid
     self.id = id
@@ -52,6 +53,7 @@ public struct QuestionRecord: Sendable, Hashable, Codable {
   /// Ids of the passages that answer it (empty when the dataset does not say).
   public var goldPassageIDs: [String]
 
+  /// A question with its answers and gold passage ids.
   public init(id: String, text: String, answers: [String], goldPassageIDs: [String]) {
     self.id = id
     self.text = text
@@ -67,6 +69,7 @@ public struct ScoredPassage: Sendable, Hashable, Codable {
   /// Retriever score, higher is better (BM25 stores `-bm25()`, dense stores the cosine).
   public var score: Double
 
+  /// A passage id with its score.
   public init(passageID: String, score: Double) {
     self.passageID = passageID
     self.score = score

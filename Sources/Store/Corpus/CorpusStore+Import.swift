@@ -12,6 +12,7 @@ public struct DatasetSource: Sendable, Hashable {
   /// SHA-256 (hex) of the source.
   public var checksum: String
 
+  /// Describes the dataset about to be imported.
   public init(name: String, kind: String, sourcePath: String, checksum: String) {
     self.name = name
     self.kind = kind
