@@ -45,6 +45,7 @@ public final class LabDatabase: Sendable {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     registerCorpusMigrations(&migrator)
+    registerDenseMigrations(&migrator)
     registerResultsMigrations(&migrator)
     return migrator
   }
