@@ -30,21 +30,21 @@ public struct QuestionInspection: Sendable, Equatable, Codable {
   public var question: String
   /// All gold answers.
   public var goldAnswers: [String]
-  /// Id of the gold passage, when the dataset names one.
-  public var goldPassageID: String?
+  /// Ids of the gold passages, when the dataset names them.
+  public var goldPassageIDs: [String]
   /// The trials, in condition order.
   public var trials: [Trial]
 
   /// Creates an inspection record.
   public init(
     experiment: String, questionID: String, question: String, goldAnswers: [String],
-    goldPassageID: String? = nil, trials: [Trial]
+    goldPassageIDs: [String] = [], trials: [Trial]
   ) {
     self.experiment = experiment
     self.questionID = questionID
     self.question = question
     self.goldAnswers = goldAnswers
-    self.goldPassageID = goldPassageID
+    self.goldPassageIDs = goldPassageIDs
     self.trials = trials
   }
 }
