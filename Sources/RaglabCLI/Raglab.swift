@@ -12,7 +12,9 @@ public struct Raglab: AsyncParsableCommand {
         raglab report quickstart                 # regenerate its markdown notebook
       Assets (model, data) come from `make quickstart` / scripts/setup.sh into RAGLAB_HOME.
       """,
-    subcommands: []
+    subcommands: [
+      PlotCommand.self, ReportCommand.self, ResultsCommand.self, InspectCommand.self,
+    ]
   )
 
   public init() {}

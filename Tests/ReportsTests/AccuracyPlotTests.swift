@@ -33,7 +33,8 @@ import Testing
 @Test func unknownRecallIsWrittenAsMissingAndNotPlotted() throws {
   let plot = try AccuracyPlot(summary: Fixtures.sweep(recall: [:]))
   #expect(plot.dataText().contains("1 0.2000 0.1000 0.3000 ? ? ? 40"))
-  #expect(!plot.scriptText().contains("recall@k'"))
+  #expect(!plot.scriptText().contains("using 1:5"))
+  #expect(plot.title == "sweep: accuracy (SubEM) vs passages in context (k)")
 }
 
 @Test func scriptDrawsBandsAccuracyAndDashedRecallWithLabels() throws {
@@ -46,6 +47,10 @@ import Testing
   #expect(script.contains("set ylabel 'accuracy (SubEM)'"))
   #expect(script.contains("set xtics (1, 2, 4, 8)"))
   #expect(script.contains("set output outbase.'.svg'"))
+  #expect(
+    script.contains("set title 'sweep: accuracy (SubEM) and recall@k vs passages in context (k)'"))
+  let lastBand = script.range(of: "index 1 using 1:3:4")!.lowerBound
+  #expect(script.range(of: "index 0 using 1:2 ")!.lowerBound > lastBand)
 }
 
 @Test func quotesInNamesAreEscapedForGnuplot() {

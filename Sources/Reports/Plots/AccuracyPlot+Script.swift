@@ -6,7 +6,11 @@ extension AccuracyPlot {
   public func scriptText() -> String {
     var lines = header() + setup()
     lines.append("plot \\")
-    let clauses = series.enumerated().flatMap { index, curve in plotClauses(index, curve) }
+    // Every band first, so no band covers another series' line.
+    let bands = series.indices.map {
+      "datafile index \($0) using 1:3:4 with filledcurves lt \($0 + 1) notitle"
+    }
+    let clauses = bands + series.enumerated().flatMap { index, curve in lineClauses(index, curve) }
     lines.append(clauses.map { "  " + $0 }.joined(separator: ", \\\n"))
     lines += [
       "",
@@ -36,6 +40,12 @@ extension AccuracyPlot {
     ]
   }
 
+  /// `NAME: accuracy (SubEM) and recall@k vs passages in context (k)` (recall only when known).
+  var title: String {
+    let hasRecall = series.contains { $0.points.contains { $0.recall != nil } }
+    return "\(experiment): \(yLabel)\(hasRecall ? " and recall@k" : "") vs \(xLabel)"
+  }
+
   /// Terminal, labels, axes and line styles.
   private func setup() -> [String] {
     let ticks =
@@ -49,7 +59,7 @@ extension AccuracyPlot {
       "}",
       "set output outbase.'.png'",
       "",
-      "set title \(Self.quoted("\(experiment): \(yLabel) and recall@k vs \(xLabel)"))",
+      "set title \(Self.quoted(title))",
       "set xlabel \(Self.quoted(xLabel))",
       "set ylabel \(Self.quoted(yLabel))",
       "set yrange [0:1]",
@@ -71,13 +81,12 @@ extension AccuracyPlot {
     return lines
   }
 
-  /// The band, accuracy line and (if known) recall line of one series.
-  private func plotClauses(_ index: Int, _ curve: CurveSeries) -> [String] {
+  /// The accuracy line and (if known) dashed recall line of one series.
+  private func lineClauses(_ index: Int, _ curve: CurveSeries) -> [String] {
     let style = "lt \(index + 1)"
     let source = "datafile index \(index)"
     var clauses = [
-      "\(source) using 1:3:4 with filledcurves \(style) notitle",
-      "\(source) using 1:2 with linespoints \(style) title \(Self.quoted("\(curve.name) accuracy"))",
+      "\(source) using 1:2 with linespoints \(style) title \(Self.quoted("\(curve.name) accuracy"))"
     ]
     if curve.points.contains(where: { $0.recall != nil }) {
       clauses.append(

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A problem producing a report, worded so the user knows what to do next.
-public enum ReportsError: Error, Equatable, CustomStringConvertible {
+public enum ReportsError: Error, Equatable, CustomStringConvertible, LocalizedError {
   /// The database has no experiment with this name.
   case noExperiment(name: String, database: String, known: [String])
   /// The database file does not exist.
@@ -40,4 +40,7 @@ public enum ReportsError: Error, Equatable, CustomStringConvertible {
       return "cannot write \(path): \(reason)"
     }
   }
+
+  /// The same text as `description`, for `localizedDescription`.
+  public var errorDescription: String? { description }
 }
