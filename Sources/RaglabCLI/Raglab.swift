@@ -13,7 +13,8 @@ public struct Raglab: AsyncParsableCommand {
       Assets (model, data) come from `make quickstart` / scripts/setup.sh into RAGLAB_HOME.
       """,
     subcommands: [
-      PlotCommand.self, ReportCommand.self, ResultsCommand.self, InspectCommand.self,
+      DataCommand.self, PlotCommand.self, ReportCommand.self, ResultsCommand.self,
+      InspectCommand.self,
     ]
   )
 

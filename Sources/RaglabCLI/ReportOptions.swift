@@ -6,21 +6,12 @@ struct ReportOptions: ParsableArguments {
   @Option(name: .long, help: "The results database.")
   var db: String = "runs/lab.sqlite"
 
-  /// The stored experiments, with a corpus catalog for recall@k and question text when available.
+  /// The stored experiments, with the corpus tables of the same database as question catalog
+  /// (question text, gold answers, recall@k).
   func experiments() throws -> StoredExperiments {
-    try StoredExperiments.open(path: db, catalog: ReportCatalog.make(databasePath: db))
-  }
-}
-
-/// Where reports get question text, gold answers and recall@k from.
-enum ReportCatalog {
-  /// A corpus-backed `QuestionCatalog` for the database at `databasePath`.
-  ///
-  /// Integration point: once the Corpus store is merged, return an adapter over
-  /// `CorpusStore.questions(dataset:)` and `Recall.isHit` here. Until then reports show no
-  /// recall@k and `inspect` shows question ids without text.
-  static func make(databasePath: String) -> (any QuestionCatalog)? {
-    nil
+    var experiments = try StoredExperiments.open(path: db)
+    experiments.catalog = CorpusQuestionCatalog(database: experiments.store.database)
+    return experiments
   }
 }
 
