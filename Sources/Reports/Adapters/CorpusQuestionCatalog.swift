@@ -1,6 +1,5 @@
 import Corpus
 import Foundation
-import Reports
 import Store
 
 /// Question details and recall@k judgements for reports, read from the corpus tables.
@@ -8,25 +7,26 @@ import Store
 /// A trial is a recall hit when its shown passages hold a gold passage id, or — for datasets
 /// without gold ids — a normalised gold answer (the Corpus target's `Recall.isHit`). A dataset
 /// that is not in the database yields no questions, so reports simply omit recall.
-final class CorpusQuestionCatalog: QuestionCatalog, @unchecked Sendable {
+public final class CorpusQuestionCatalog: QuestionCatalog, @unchecked Sendable {
   private let store: CorpusStore
   private let lock = NSLock()
   private var questions: [String: [String: QuestionRecord]] = [:]
   private var texts: [String: String] = [:]
 
   /// Reads from `database`'s corpus tables.
-  init(database: LabDatabase) {
+  public init(database: LabDatabase) {
     self.store = CorpusStore(database)
   }
 
-  func question(dataset: String, id: String) throws -> CatalogQuestion? {
+  public func question(dataset: String, id: String) throws -> CatalogQuestion? {
     guard let record = try record(dataset: dataset, id: id) else { return nil }
     return CatalogQuestion(
       id: record.id, text: record.text, answers: record.answers,
       goldPassageIDs: record.goldPassageIDs)
   }
 
-  func isRecallHit(dataset: String, question: CatalogQuestion, passageIDs: [String]) throws -> Bool
+  public func isRecallHit(dataset: String, question: CatalogQuestion, passageIDs: [String]) throws
+    -> Bool
   {
     let record = QuestionRecord(
       id: question.id, text: question.text, answers: question.answers,
