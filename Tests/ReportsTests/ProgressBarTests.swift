@@ -80,3 +80,13 @@ final class ProgressRecorder: @unchecked Sendable {
   }
   #expect(bar.snapshot.done == 800)
 }
+
+@Test func resumedWorkCountsOnlyNewUnitsInRateAndETA() {
+  let line = ProgressLine(done: 300, total: 400, elapsed: 50, initial: 200)
+  #expect(line.rate == 2)
+  #expect(line.eta == 50)
+  #expect(line.counts == "300/400 2.0/s ETA 0:50")
+  let bar = ProgressBar(total: 10, initial: 5, interactive: false, sink: { _ in }, clock: { 0 })
+  #expect(bar.snapshot.done == 5)
+  #expect(bar.snapshot.rate == 0)
+}

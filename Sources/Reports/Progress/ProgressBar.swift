@@ -22,7 +22,8 @@ public final class ProgressBar: @unchecked Sendable {
   private let clock: @Sendable () -> Double
   private let start: Double
   private var total: Int
-  private var done = 0
+  private var done: Int
+  private let initial: Int
   private var lastDraw = -Double.infinity
   private var lastStep = -1
   private var lastPrinted = -1
@@ -30,15 +31,18 @@ public final class ProgressBar: @unchecked Sendable {
 
   /// Creates a bar for `total` units.
   /// - Parameters:
+  ///   - initial: units already done (a resumed run); excluded from the rate and ETA.
   ///   - label: text before the bar (`bm25`, `trials`).
   ///   - interactive: redraw one line (true) or print plain lines; defaults to `isatty(stderr)`.
   ///   - sink: where text goes; defaults to stderr.
   ///   - clock: seconds from any fixed origin; defaults to the monotonic clock.
   public init(
-    total: Int, label: String = "", interactive: Bool? = nil, sink: Sink? = nil,
-    clock: (@Sendable () -> Double)? = nil
+    total: Int, initial: Int = 0, label: String = "", interactive: Bool? = nil,
+    sink: Sink? = nil, clock: (@Sendable () -> Double)? = nil
   ) {
     self.total = max(0, total)
+    self.done = max(0, initial)
+    self.initial = max(0, initial)
     self.label = label
     self.interactive = interactive ?? (isatty(STDERR_FILENO) == 1)
     self.sink = sink ?? { text in FileHandle.standardError.write(Data(text.utf8)) }
@@ -75,14 +79,16 @@ public final class ProgressBar: @unchecked Sendable {
 
   /// The current snapshot.
   public var snapshot: ProgressLine {
-    lock.withLock { ProgressLine(done: done, total: total, elapsed: clock() - start) }
+    lock.withLock {
+      ProgressLine(done: done, total: total, elapsed: clock() - start, initial: initial)
+    }
   }
 
   /// Emits a line when due; called with the lock held.
   private func draw(force: Bool) {
     guard !finished else { return }
     let now = clock()
-    let line = ProgressLine(done: done, total: total, elapsed: now - start)
+    let line = ProgressLine(done: done, total: total, elapsed: now - start, initial: initial)
     if interactive {
       guard force || now - lastDraw >= 0.1 || done >= total else { return }
       sink("\r" + line.text(label: label) + "\u{1B}[K")

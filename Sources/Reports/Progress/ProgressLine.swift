@@ -6,17 +6,20 @@ public struct ProgressLine: Sendable, Equatable {
   public var total: Int
   /// Seconds since the work started.
   public var elapsed: Double
+  /// Units already done when the work started (a resumed run); they do not count towards the rate.
+  public var initial: Int
 
   /// Creates a snapshot.
-  public init(done: Int, total: Int, elapsed: Double) {
+  public init(done: Int, total: Int, elapsed: Double, initial: Int = 0) {
     self.done = done
     self.total = total
     self.elapsed = elapsed
+    self.initial = initial
   }
 
-  /// Units per second so far (0 before the first unit or the first instant).
+  /// Units per second done in this session (0 before the first unit or the first instant).
   public var rate: Double {
-    elapsed > 0 ? Double(done) / elapsed : 0
+    elapsed > 0 ? Double(max(0, done - initial)) / elapsed : 0
   }
 
   /// Seconds left at the current rate, nil while the rate is unknown.
