@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let summary = try options.experiments().summary(named: name)
-    let folder = URL(fileURLWithPath: plots).appendingPathComponent(name).path
+    let folder = ReportPaths.plotFolder(root: plots, experiment: summary.name)
     let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     let images = files.filter { $0.hasSuffix(".png") }.sorted().map { "\(folder)/\($0)" }
     let notebook = Notebook(

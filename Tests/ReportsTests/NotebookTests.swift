@@ -38,3 +38,16 @@ import Testing
   #expect(RelativePath.of("/r/plots/x/a.png", from: "/r/notebooks-md") == "../plots/x/a.png")
   #expect(RelativePath.of("/r/n/a.png", from: "/r/n") == "a.png")
 }
+
+@Test func experimentNamesCannotEscapeTheOutputFolders() {
+  #expect(ReportPaths.fileName(for: "../etc/x") == "_.._etc_x")
+  #expect(ReportPaths.fileName(for: "quickstart-v2.1") == "quickstart-v2.1")
+  #expect(ReportPaths.notebook(root: "/r/nb", experiment: "a/b") == "/r/nb/a_b.md")
+}
+
+@Test func specWithBackticksGetsALongerFence() {
+  var summary = Fixtures.sweep()
+  summary.specYAML = "name: x # ```not a fence```\n"
+  let text = Notebook(summary: summary, path: "n/x.md", images: [], database: "db").markdown()
+  #expect(text.contains("````yaml\nname: x # ```not a fence```\n````"))
+}

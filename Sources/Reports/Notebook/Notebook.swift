@@ -21,7 +21,7 @@ public struct Notebook: Sendable {
 
   /// `<root>/<experiment>.md`.
   public static func defaultPath(root: String = "notebooks-md", experiment: String) -> String {
-    URL(fileURLWithPath: root).appendingPathComponent("\(experiment).md").path
+    ReportPaths.notebook(root: root, experiment: experiment)
   }
 
   /// The markdown text.
@@ -50,9 +50,9 @@ public struct Notebook: Sendable {
       provenanceTable().markdown(),
       "## Spec",
       "",
-      "```yaml",
+      fence + "yaml",
       summary.specYAML.trimmingCharacters(in: .newlines),
-      "```",
+      fence,
     ]
     return lines.joined(separator: "\n") + "\n"
   }
@@ -61,6 +61,17 @@ public struct Notebook: Sendable {
   /// - Throws: `ReportsError.cannotWrite` naming the path.
   public func write() throws {
     try AtomicFile.write(markdown(), to: path)
+  }
+
+  /// A code fence longer than any run of backticks in the spec, so the spec cannot close it.
+  private var fence: String {
+    var longest = 0
+    var run = 0
+    for character in summary.specYAML {
+      run = character == "`" ? run + 1 : 0
+      longest = max(longest, run)
+    }
+    return String(repeating: "`", count: max(3, longest + 1))
   }
 
   /// Image links relative to the notebook's folder, or a hint to run `raglab plot`.

@@ -29,7 +29,7 @@ public struct PlotRenderer: Sendable {
 
   /// The folder of one experiment's plots.
   public func folder(for experiment: String) -> String {
-    URL(fileURLWithPath: root).appendingPathComponent(experiment).path
+    ReportPaths.plotFolder(root: root, experiment: experiment)
   }
 
   /// Writes `.dat` and `.gp` atomically, runs gnuplot into temporary images, then renames them.
