@@ -20,7 +20,8 @@ public enum QAMetrics {
   /// Exact match of `prediction` with `gold` after normalisation.
   public static func exactMatch(_ prediction: String, _ gold: String) -> Bool {
     // Compare scalars, not Characters: Python does not treat canonically equivalent strings as equal.
-    AnswerNormalizer.normalize(prediction).unicodeScalars.elementsEqual(AnswerNormalizer.normalize(gold).unicodeScalars)
+    AnswerNormalizer.normalize(prediction).unicodeScalars.elementsEqual(
+      AnswerNormalizer.normalize(gold).unicodeScalars)
   }
 
   /// Token F1 of normalised tokens, as in SQuAD v1.1 (0 when nothing overlaps).
@@ -49,7 +50,8 @@ public enum QAMetrics {
     let needle = Array(AnswerNormalizer.normalize(gold).unicodeScalars)
     guard needle.count <= haystack.count else { return false }
     if needle.isEmpty { return true }
-    for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+    for start in 0...(haystack.count - needle.count)
+    where haystack[start..<(start + needle.count)].elementsEqual(needle) {
       return true
     }
     return false

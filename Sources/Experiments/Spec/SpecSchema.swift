@@ -65,9 +65,13 @@ public enum SpecVocabulary {
           "stop": .list(.string, nonEmpty: false),
         ], required: []),
       "prompt": .object(
-        ["template": .choice(templates, what: "prompt template"), "chat": .boolean, "instruction": .string],
+        [
+          "template": .choice(templates, what: "prompt template"), "chat": .boolean,
+          "instruction": .string,
+        ],
         required: []),
-      "module": .object(["name": .choice(modules, what: "module"), "k": .kSweep], required: ["name", "k"]),
+      "module": .object(
+        ["name": .choice(modules, what: "module"), "k": .kSweep], required: ["name", "k"]),
       "metrics": .list(.choice(metrics, what: "metric"), nonEmpty: true),
     ], required: ["name", "dataset", "retrievers", "module"])
 }

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import Store
-
-@Test func moduleLinks() {
-  #expect(Bool(true))
-}
