@@ -17,10 +17,11 @@ let package = Package(
   ],
   targets: [
     .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "CKernels", cSettings: kernelFlags),
     .target(name: "Inference", dependencies: ["CBLAS", "CKernels"]),
     .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-    .target(name: "Corpus", dependencies: ["Store", "Inference"]),
+    .target(name: "Corpus", dependencies: ["Store", "Inference", "CZlib"]),
     .target(
       name: "Experiments",
       dependencies: ["Corpus", "Store", "Inference", .product(name: "Yams", package: "Yams")]),

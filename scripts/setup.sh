@@ -11,7 +11,7 @@ say() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
 
 # --- system packages (only those missing) -------------------------------------------------------
-APT_PACKAGES=(gnuplot-nox libsqlite3-dev libcurl4-openssl-dev libopenblas-dev pkg-config)
+APT_PACKAGES=(gnuplot-nox libsqlite3-dev libcurl4-openssl-dev libopenblas-dev pkg-config zlib1g-dev)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
