@@ -37,8 +37,8 @@ func metricsMatchTheOfficialSquadEvaluation(index: Int) {
 }
 
 @Test func normalisationFollowsSquadOrder() {
-  #expect(AnswerNormalizer.normalize("The  Quick, brown fox!") == "quick brown fox")
+  #expect(SquadNormalizer.normalize("The  Quick, brown fox!") == "quick brown fox")
   // punctuation goes before articles: "a-b" becomes "ab", which is not an article.
-  #expect(AnswerNormalizer.normalize("a-b") == "ab")
-  #expect(AnswerNormalizer.normalize("an-apple") == "anapple")
+  #expect(SquadNormalizer.normalize("a-b") == "ab")
+  #expect(SquadNormalizer.normalize("an-apple") == "anapple")
 }

@@ -57,7 +57,7 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
 public struct DatasetSpec: Codable, Sendable, Equatable {
   /// The dataset's name in the store (e.g. `squad-dev`).
   public var name: String
-  /// File format: `squad`, `litm_jsonl` or `beir`.
+  /// File format: `squad`, `litm` or `beir`.
   public var format: String
   /// Path of the file or folder; relative paths are resolved against `RAGLAB_HOME`.
   public var path: String

@@ -42,7 +42,7 @@ public enum SpecVocabulary {
   /// Generator backends.
   public static let backends = ["inprocess", "openai"]
   /// Dataset formats.
-  public static let formats = ["squad", "litm_jsonl", "beir"]
+  public static let formats = ["squad", "litm", "beir"]
   /// Metric names.
   public static let metrics = ["subem", "em", "f1"]
 

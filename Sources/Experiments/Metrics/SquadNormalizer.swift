@@ -3,7 +3,7 @@
 ///
 /// Works on Unicode scalars so it matches Python's `str` semantics: `\b` boundaries use Python's
 /// word characters (letters, numbers, `_`), and whitespace is what `str.split()` splits on.
-public enum AnswerNormalizer {
+public enum SquadNormalizer {
   /// Python's `string.punctuation`: ASCII only.
   static let punctuation = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars)
 
