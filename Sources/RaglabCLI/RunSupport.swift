@@ -1,6 +1,7 @@
 import Corpus
 import Experiments
 import Foundation
+import Inference
 import Store
 import Synchronization
 

@@ -46,6 +46,7 @@ public final class LabDatabase: Sendable {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     registerCorpusMigrations(&migrator)
+    registerDenseMigrations(&migrator)
     registerResultsMigrations(&migrator)
     return migrator
   }

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import Corpus
-
-@Test func moduleLinks() {
-  #expect(Bool(true))
-}
