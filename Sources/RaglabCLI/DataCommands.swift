@@ -36,7 +36,9 @@ struct DataImport: ParsableCommand {
         raglab data import --format beir datasets/scifact
       """)
 
-  @Option(help: "squad (SQuAD v1.1 JSON), litm (Lost-in-the-Middle/DPR JSONL or .jsonl.gz), beir (folder).")
+  @Option(
+    help:
+      "squad (SQuAD v1.1 JSON), litm (Lost-in-the-Middle/DPR JSONL or .jsonl.gz), beir (folder).")
   var format: DatasetFormat = .squad
 
   @Argument(help: "The data file, or the BEIR folder.")
@@ -85,7 +87,9 @@ struct DataList: ParsableCommand {
       print("no datasets in \(database.db); add one with `raglab data import`")
       return
     }
-    let header = ["name", "kind", "passages", "questions", "skipped", "imported (UTC)", "sha256", "source"]
+    let header = [
+      "name", "kind", "passages", "questions", "skipped", "imported (UTC)", "sha256", "source",
+    ]
     let formatter = ISO8601DateFormatter()
     let rows = datasets.map { d in
       [
@@ -138,7 +142,8 @@ struct DataRecall: ParsableCommand {
     let store = try database.open()
     let base = BM25Retriever(store: store, dataset: dataset)
     let cached = CachedRetriever(base, store: store, dataset: dataset)
-    let questions = try store.questions(dataset: dataset, limit: limit, seed: limit == nil ? nil : seed)
+    let questions = try store.questions(
+      dataset: dataset, limit: limit, seed: limit == nil ? nil : seed)
     let depth = ks.max()!
     let started = Date()
     var rankings: [(question: QuestionRecord, ranking: [ScoredPassage])] = []

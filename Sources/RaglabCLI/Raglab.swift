@@ -12,7 +12,11 @@ public struct Raglab: AsyncParsableCommand {
         raglab report quickstart                 # regenerate its markdown notebook
       Assets (model, data) come from `make quickstart` / scripts/setup.sh into RAGLAB_HOME.
       """,
-    subcommands: [RunCommand.self, ValidateCommand.self, DataCommand.self, DenseCommand.self]
+    subcommands: [
+      RunCommand.self, ValidateCommand.self, PlotCommand.self, ReportCommand.self,
+      ResultsCommand.self,
+      InspectCommand.self, DataCommand.self, DenseCommand.self,
+    ]
   )
 
   public init() {}

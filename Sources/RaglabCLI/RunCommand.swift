@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import Reports
 import Store
 
 /// `raglab run SPEC`: runs or resumes an experiment, one committed trial at a time.
@@ -52,9 +53,12 @@ struct RunCommand: ParsableCommand {
         + "model \(generator.modelSHA256.prefix(12)), data \(inputs.dataChecksum.prefix(12)), db \(db)"
     )
     Interrupt.install()
-    let printer = ProgressPrinter()
-    let summary = try runner.run(progress: printer.update, shouldStop: Interrupt.requested)
-    printer.finish()
+    let bar = ProgressBar(
+      total: inputs.questions.count * conditionCount(loaded.spec), label: "trials")
+    let summary = try runner.run(
+      progress: { bar.update(done: $0.completed, total: $0.total) }, shouldStop: Interrupt.requested
+    )
+    bar.finish()
     let state = summary.interrupted ? "interrupted — run the same command to resume" : "complete"
     print(
       "experiment \(summary.experimentId) \(summary.resumed ? "resumed" : "started"): \(summary.trialsRecorded) trials "
@@ -87,6 +91,11 @@ struct RunCommand: ParsableCommand {
       throw RunError(
         "generator backend '\(spec.backend)' is not implemented yet; use backend: inprocess")
     }
+  }
+
+  /// questions × this many conditions is the trial total.
+  private func conditionCount(_ spec: ExperimentSpec) -> Int {
+    ModuleRegistry.module(named: spec.module.name)?.conditions(for: spec).count ?? 0
   }
 
   /// `git rev-parse HEAD` in the current folder, or "unknown".

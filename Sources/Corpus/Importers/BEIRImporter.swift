@@ -56,7 +56,8 @@ enum BEIRImporter {
         throw FieldError("expected \(what); `_id` is missing or not a string")
       }
       let text = try object.string("text", in: what)
-      guard try writer.addPassage(id: id, title: object.object["title"] as? String ?? "", text: text)
+      guard
+        try writer.addPassage(id: id, title: object.object["title"] as? String ?? "", text: text)
       else { throw FieldError("duplicate corpus `_id` \(id)") }
     }
     let queries = try LineReader(path: files.queries)

@@ -39,8 +39,10 @@ enum LitMImporter {
         if isGold == true { gold.append(id) }
       }
       // Everything is validated before anything is written, so a skipped line writes nothing.
-      for passage in passages where !(try writer.addPassage(
-        id: passage.id, title: passage.title, text: passage.text))
+      for passage in passages
+      where
+        !(try writer.addPassage(
+          id: passage.id, title: passage.title, text: passage.text))
       {
         duplicates += 1
       }

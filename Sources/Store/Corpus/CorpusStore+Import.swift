@@ -41,7 +41,8 @@ public final class CorpusImportWriter {
   @discardableResult
   public func addPassage(id: String, title: String, text: String) throws -> Bool {
     let statement = try db.cachedStatement(
-      sql: "INSERT OR IGNORE INTO passage (dataset_id, passage_id, title, text) VALUES (?, ?, ?, ?)")
+      sql: "INSERT OR IGNORE INTO passage (dataset_id, passage_id, title, text) VALUES (?, ?, ?, ?)"
+    )
     try statement.execute(arguments: [datasetID, id, title, text])
     guard db.changesCount > 0 else { return false }
     passageCount += 1

@@ -55,7 +55,8 @@ extension CorpusStore {
       try database.writer.read { db in
         let datasetID = try datasetID(db, named: dataset)
         let statement = try db.cachedStatement(
-          sql: "SELECT id, passage_id, title, text FROM passage WHERE dataset_id = ? AND passage_id = ?"
+          sql:
+            "SELECT id, passage_id, title, text FROM passage WHERE dataset_id = ? AND passage_id = ?"
         )
         return try ids.map { passageID in
           guard
@@ -76,7 +77,8 @@ extension CorpusStore {
       try database.writer.read { db in
         let id = try datasetID(db, named: dataset)
         return try Row.fetchAll(
-          db, sql: "SELECT id, passage_id, title, text FROM passage WHERE dataset_id = ? ORDER BY id",
+          db,
+          sql: "SELECT id, passage_id, title, text FROM passage WHERE dataset_id = ? ORDER BY id",
           arguments: [id]
         ).map(Self.passageRecord)
       }

@@ -23,7 +23,9 @@ public struct CorpusStore: Sendable {
   /// The row id of the dataset called `name`.
   /// - Throws: `StoreError` listing the imported datasets when there is none by that name.
   func datasetID(_ db: Database, named name: String) throws -> Int64 {
-    if let id = try Int64.fetchOne(db, sql: "SELECT id FROM dataset WHERE name = ?", arguments: [name]) {
+    if let id = try Int64.fetchOne(
+      db, sql: "SELECT id FROM dataset WHERE name = ?", arguments: [name])
+    {
       return id
     }
     let names = try String.fetchAll(db, sql: "SELECT name FROM dataset ORDER BY name")
