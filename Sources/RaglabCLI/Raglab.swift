@@ -13,8 +13,9 @@ public struct Raglab: AsyncParsableCommand {
       Assets (model, data) come from `make quickstart` / scripts/setup.sh into RAGLAB_HOME.
       """,
     subcommands: [
-      DataCommand.self, PlotCommand.self, ReportCommand.self, ResultsCommand.self,
-      InspectCommand.self,
+      RunCommand.self, ValidateCommand.self, PlotCommand.self, ReportCommand.self,
+      ResultsCommand.self,
+      InspectCommand.self, DataCommand.self, DenseCommand.self,
     ]
   )
 

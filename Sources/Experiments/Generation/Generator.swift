@@ -14,7 +14,10 @@ public struct DecodingOptions: Codable, Sendable, Hashable {
   public var stop: [String]
 
   /// Creates options; the defaults are greedy decoding of ≤ 32 tokens.
-  public init(maxTokens: Int = 32, temperature: Double = 0, topP: Double = 1, seed: UInt64 = 0, stop: [String] = []) {
+  public init(
+    maxTokens: Int = 32, temperature: Double = 0, topP: Double = 1, seed: UInt64 = 0,
+    stop: [String] = []
+  ) {
     self.maxTokens = maxTokens
     self.temperature = temperature
     self.topP = topP
@@ -25,7 +28,8 @@ public struct DecodingOptions: Codable, Sendable, Hashable {
   /// The decoding part of a generator spec.
   public init(_ spec: GeneratorSpec) {
     self.init(
-      maxTokens: spec.maxTokens, temperature: spec.temperature, topP: spec.topP, seed: spec.seed, stop: spec.stop)
+      maxTokens: spec.maxTokens, temperature: spec.temperature, topP: spec.topP, seed: spec.seed,
+      stop: spec.stop)
   }
 
   /// sha256 of the canonical JSON of these options (the generation-cache key part).

@@ -20,13 +20,14 @@ public enum QAMetrics {
   /// Exact match of `prediction` with `gold` after normalisation.
   public static func exactMatch(_ prediction: String, _ gold: String) -> Bool {
     // Compare scalars, not Characters: Python does not treat canonically equivalent strings as equal.
-    AnswerNormalizer.normalize(prediction).unicodeScalars.elementsEqual(AnswerNormalizer.normalize(gold).unicodeScalars)
+    SquadNormalizer.normalize(prediction).unicodeScalars.elementsEqual(
+      SquadNormalizer.normalize(gold).unicodeScalars)
   }
 
   /// Token F1 of normalised tokens, as in SQuAD v1.1 (0 when nothing overlaps).
   public static func f1(_ prediction: String, _ gold: String) -> Double {
-    let p = AnswerNormalizer.tokens(prediction).map { $0.unicodeScalars.map(\.value) }
-    let g = AnswerNormalizer.tokens(gold).map { $0.unicodeScalars.map(\.value) }
+    let p = SquadNormalizer.tokens(prediction).map { $0.unicodeScalars.map(\.value) }
+    let g = SquadNormalizer.tokens(gold).map { $0.unicodeScalars.map(\.value) }
     var counts: [[UInt32]: Int] = [:]
     for token in g { counts[token, default: 0] += 1 }
     var same = 0
@@ -45,11 +46,12 @@ public enum QAMetrics {
   public static func substringMatch(_ prediction: String, _ gold: String) -> Bool {
     let scalars = prediction.unicodeScalars  // scalars, so "\r\n" is cut at its "\n" as in Python
     let firstLine = String(scalars[..<(scalars.firstIndex(of: "\n") ?? scalars.endIndex)])
-    let haystack = Array(AnswerNormalizer.normalize(firstLine).unicodeScalars)
-    let needle = Array(AnswerNormalizer.normalize(gold).unicodeScalars)
+    let haystack = Array(SquadNormalizer.normalize(firstLine).unicodeScalars)
+    let needle = Array(SquadNormalizer.normalize(gold).unicodeScalars)
     guard needle.count <= haystack.count else { return false }
     if needle.isEmpty { return true }
-    for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+    for start in 0...(haystack.count - needle.count)
+    where haystack[start..<(start + needle.count)].elementsEqual(needle) {
       return true
     }
     return false

@@ -19,11 +19,14 @@ public struct PassageCountModule: ExperimentModule {
 
   public func conditions(for spec: ExperimentSpec) -> [Condition] {
     spec.retrievers.flatMap { retriever in
-      spec.module.k.values.map { Condition(retriever: retriever, keys: Keys(retriever: retriever, k: $0)) }
+      spec.module.k.values.map {
+        Condition(retriever: retriever, keys: Keys(retriever: retriever, k: $0))
+      }
     }
   }
 
-  public func passages(for condition: Condition, question: Question, ranked: [Passage]) -> [Passage] {
+  public func passages(for condition: Condition, question: Question, ranked: [Passage]) -> [Passage]
+  {
     guard let data = condition.keysJSON.data(using: .utf8),
       let keys = try? JSONDecoder().decode(Keys.self, from: data)
     else { return [] }

@@ -93,7 +93,8 @@ public struct PrefixPlanner {
         let segments = builder.segments(question: question, passages: request.passages)
         let t0 = Date()
         for segment in segments.all { try session.append(segment: segment) }
-        let outcome = try answer(request, segments, session, options, prefillSeconds: Date().timeIntervalSince(t0))
+        let outcome = try answer(
+          request, segments, session, options, prefillSeconds: Date().timeIntervalSince(t0))
         naive += outcome.promptTokens.count
         try record(outcome)
       }
@@ -103,10 +104,13 @@ public struct PrefixPlanner {
 
   /// The depth-first shared walk.
   private func runShared(
-    _ question: Question, _ requests: [PromptRequest], _ builder: PromptBuilder, _ session: any GenerationSession,
+    _ question: Question, _ requests: [PromptRequest], _ builder: PromptBuilder,
+    _ session: any GenerationSession,
     _ options: DecodingOptions, _ record: (PromptOutcome) throws -> Void
   ) throws {
-    let ordered = requests.sorted { $0.passages.map(\.id).lexicographicallyPrecedes($1.passages.map(\.id)) }
+    let ordered = requests.sorted {
+      $0.passages.map(\.id).lexicographicallyPrecedes($1.passages.map(\.id))
+    }
     var t0 = Date()
     try session.append(segment: builder.segments(question: question, passages: []).header)
     var checkpoints = [session.checkpoint()]  // checkpoints[i] = after header + i passages
@@ -127,7 +131,8 @@ public struct PrefixPlanner {
       }
       try session.append(segment: segments.tail)
       let outcome = try answer(
-        request, segments, session, options, prefillSeconds: pendingPrefill + Date().timeIntervalSince(t0))
+        request, segments, session, options,
+        prefillSeconds: pendingPrefill + Date().timeIntervalSince(t0))
       pendingPrefill = 0
       session.rewind(to: checkpoints[checkpoints.count - 1])
       try record(outcome)

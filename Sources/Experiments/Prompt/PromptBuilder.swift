@@ -40,7 +40,8 @@ public struct PromptBuilder: Sendable {
 
   /// The segments of the prompt showing `passages` (in this order) for `question`.
   public func segments(question: Question, passages: [Passage]) -> PromptSegments {
-    let (before, after) = spec.chat ? chatFormat.split(system: spec.instruction) : (spec.instruction + "\n\n", "")
+    let (before, after) =
+      spec.chat ? chatFormat.split(system: spec.instruction) : (spec.instruction + "\n\n", "")
     let questionFirst = spec.template == "question_first"
     let header = questionFirst ? before + "Question: \(question.text)\nDocuments:\n" : before
     let rendered = passages.enumerated().map { passageSegment($1, number: $0 + 1) }

@@ -2,7 +2,8 @@
 enum EditDistance {
   /// The number of single-character insertions, deletions and substitutions turning `a` into `b`.
   static func between(_ a: String, _ b: String) -> Int {
-    let x = Array(a), y = Array(b)
+    let x = Array(a)
+    let y = Array(b)
     if x.isEmpty { return y.count }
     var previous = Array(0...y.count)
     for i in 1...x.count {

@@ -57,7 +57,7 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
 public struct DatasetSpec: Codable, Sendable, Equatable {
   /// The dataset's name in the store (e.g. `squad-dev`).
   public var name: String
-  /// File format: `squad`, `litm_jsonl` or `beir`.
+  /// File format: `squad`, `litm` or `beir`.
   public var format: String
   /// Path of the file or folder; relative paths are resolved against `RAGLAB_HOME`.
   public var path: String
@@ -67,7 +67,9 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
   public var seed: UInt64
 
   /// Creates a dataset reference.
-  public init(name: String, format: String = "squad", path: String, limit: Int? = nil, seed: UInt64 = 0) {
+  public init(
+    name: String, format: String = "squad", path: String, limit: Int? = nil, seed: UInt64 = 0
+  ) {
     self.name = name
     self.format = format
     self.path = path
@@ -150,7 +152,10 @@ public struct PromptSpec: Codable, Sendable, Equatable {
   public var instruction: String
 
   /// Creates prompt settings.
-  public init(template: String = "question_last", chat: Bool = true, instruction: String = PromptSpec.defaultInstruction) {
+  public init(
+    template: String = "question_last", chat: Bool = true,
+    instruction: String = PromptSpec.defaultInstruction
+  ) {
     self.template = template
     self.chat = chat
     self.instruction = instruction
@@ -160,7 +165,8 @@ public struct PromptSpec: Codable, Sendable, Equatable {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     template = try c.decodeIfPresent(String.self, forKey: .template) ?? "question_last"
     chat = try c.decodeIfPresent(Bool.self, forKey: .chat) ?? true
-    instruction = try c.decodeIfPresent(String.self, forKey: .instruction) ?? PromptSpec.defaultInstruction
+    instruction =
+      try c.decodeIfPresent(String.self, forKey: .instruction) ?? PromptSpec.defaultInstruction
   }
 }
 

@@ -12,10 +12,14 @@ struct SpecChecker {
     case .string:
       if node.scalar == nil || node.null != nil { wrongType(node, shape, path) }
     case .choice(let names, let what):
-      guard let value = node.scalar?.string, node.null == nil else { return wrongType(node, shape, path) }
+      guard let value = node.scalar?.string, node.null == nil else {
+        return wrongType(node, shape, path)
+      }
       if !names.contains(value) {
-        let hint = EditDistance.suggestion(for: value, among: names).map { " (did you mean '\($0)'?)" } ?? ""
-        report(path, line, "unknown \(what) '\(value)'\(hint); known: \(names.joined(separator: ", "))")
+        let hint =
+          EditDistance.suggestion(for: value, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+        report(
+          path, line, "unknown \(what) '\(value)'\(hint); known: \(names.joined(separator: ", "))")
       }
     case .integer(let minimum):
       guard let value = node.int else { return wrongType(node, shape, path) }
@@ -41,7 +45,8 @@ struct SpecChecker {
 
   /// Checks the keys of a mapping: unknown ones (with a suggestion), missing required ones, then each value.
   private mutating func checkObject(
-    _ mapping: Node.Mapping, fields: [String: SpecShape], required: Set<String>, path: String, line: Int?
+    _ mapping: Node.Mapping, fields: [String: SpecShape], required: Set<String>, path: String,
+    line: Int?
   ) {
     var seen = Set<String>()
     for (keyNode, value) in mapping {
@@ -51,7 +56,10 @@ struct SpecChecker {
       if let shape = fields[key] {
         check(value, shape, path: keyPath)
       } else {
-        let hint = EditDistance.suggestion(for: key, among: Array(fields.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+        let hint =
+          EditDistance.suggestion(for: key, among: Array(fields.keys)).map {
+            " (did you mean '\($0)'?)"
+          } ?? ""
         report(keyPath, keyNode.mark?.line, "unknown key\(hint)")
       }
     }
@@ -68,9 +76,14 @@ struct SpecChecker {
     } else if let mapping = node.mapping {
       let before = problems.count
       checkObject(
-        mapping, fields: ["from": .integer(minimum: 1), "to": .integer(minimum: 1), "step": .integer(minimum: 1)],
+        mapping,
+        fields: [
+          "from": .integer(minimum: 1), "to": .integer(minimum: 1), "step": .integer(minimum: 1),
+        ],
         required: ["from", "to"], path: path, line: line)
-      if problems.count == before, let from = mapping["from"]?.int, let to = mapping["to"]?.int, from > to {
+      if problems.count == before, let from = mapping["from"]?.int, let to = mapping["to"]?.int,
+        from > to
+      {
         report(path, line, "empty sweep: 'from' (\(from)) is greater than 'to' (\(to))")
       }
     } else {

@@ -16,8 +16,12 @@ public enum SpecLoader {
   /// Loads the spec file at `path`.
   /// - Throws: `SpecError` listing every problem with key path and line.
   public static func load(path: String) throws -> LoadedSpec {
-    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-      throw SpecError(file: path, problems: [SpecProblem(keyPath: "", line: nil, message: "cannot read the file")])
+    guard let data = FileManager.default.contents(atPath: path),
+      let text = String(data: data, encoding: .utf8)
+    else {
+      throw SpecError(
+        file: path, problems: [SpecProblem(keyPath: "", line: nil, message: "cannot read the file")]
+      )
     }
     return try parse(yaml: text, file: path)
   }
@@ -28,13 +32,16 @@ public enum SpecLoader {
     let root: Node
     do {
       guard let node = try Yams.compose(yaml: yaml) else {
-        throw SpecError(file: file, problems: [SpecProblem(keyPath: "", line: 1, message: "the file is empty")])
+        throw SpecError(
+          file: file, problems: [SpecProblem(keyPath: "", line: 1, message: "the file is empty")])
       }
       root = node
     } catch let error as SpecError {
       throw error
     } catch {
-      throw SpecError(file: file, problems: [SpecProblem(keyPath: "", line: nil, message: "not valid YAML: \(error)")])
+      throw SpecError(
+        file: file,
+        problems: [SpecProblem(keyPath: "", line: nil, message: "not valid YAML: \(error)")])
     }
     var checker = SpecChecker()
     checker.check(root, SpecVocabulary.schema, path: "")
@@ -44,7 +51,9 @@ public enum SpecLoader {
       let spec = try YAMLDecoder().decode(ExperimentSpec.self, from: root)
       return LoadedSpec(spec: spec, yaml: yaml, hash: try SpecHash.of(spec))
     } catch {
-      throw SpecError(file: file, problems: [SpecProblem(keyPath: "", line: nil, message: "cannot decode: \(error)")])
+      throw SpecError(
+        file: file,
+        problems: [SpecProblem(keyPath: "", line: nil, message: "cannot decode: \(error)")])
     }
   }
 
@@ -57,7 +66,8 @@ public enum SpecLoader {
         if let k = item.int, k > depth {
           checker.report(
             "module.k[\(i)]", item.mark?.line,
-            "k = \(k) is larger than the retrieval depth (\(depth)); raise retrieval_depth or drop it")
+            "k = \(k) is larger than the retrieval depth (\(depth)); raise retrieval_depth or drop it"
+          )
         }
       }
     } else if let to = kNode.mapping?["to"], let k = to.int, k > depth {

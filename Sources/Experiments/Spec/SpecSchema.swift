@@ -42,7 +42,7 @@ public enum SpecVocabulary {
   /// Generator backends.
   public static let backends = ["inprocess", "openai"]
   /// Dataset formats.
-  public static let formats = ["squad", "litm_jsonl", "beir"]
+  public static let formats = ["squad", "litm", "beir"]
   /// Metric names.
   public static let metrics = ["subem", "em", "f1"]
 
@@ -65,9 +65,13 @@ public enum SpecVocabulary {
           "stop": .list(.string, nonEmpty: false),
         ], required: []),
       "prompt": .object(
-        ["template": .choice(templates, what: "prompt template"), "chat": .boolean, "instruction": .string],
+        [
+          "template": .choice(templates, what: "prompt template"), "chat": .boolean,
+          "instruction": .string,
+        ],
         required: []),
-      "module": .object(["name": .choice(modules, what: "module"), "k": .kSweep], required: ["name", "k"]),
+      "module": .object(
+        ["name": .choice(modules, what: "module"), "k": .kSweep], required: ["name", "k"]),
       "metrics": .list(.choice(metrics, what: "metric"), nonEmpty: true),
     ], required: ["name", "dataset", "retrievers", "module"])
 }

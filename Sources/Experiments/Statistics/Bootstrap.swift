@@ -45,7 +45,9 @@ public enum Bootstrap {
     precondition(a.count == b.count, "paired bootstrap needs scores for the same questions")
     let differences = zip(a, b).map { $1 - $0 }
     let n = differences.count
-    guard n > 0 else { return (ConfidenceInterval(mean: .nan, lower: .nan, upper: .nan, n: 0), .nan) }
+    guard n > 0 else {
+      return (ConfidenceInterval(mean: .nan, lower: .nan, upper: .nan, n: 0), .nan)
+    }
     var rng = SplitMix64(seed: seed)
     var means = [Double](repeating: 0, count: resamples)
     for r in 0..<resamples {
@@ -56,7 +58,10 @@ public enum Bootstrap {
     let mean = differences.reduce(0, +) / Double(n)
     let (lower, upper) = percentiles(means, level: level)
     let atMostZero = Double(means.filter { $0 <= 0 }.count) / Double(resamples)
-    return (ConfidenceInterval(mean: mean, lower: min(lower, mean), upper: max(upper, mean), n: n), atMostZero)
+    return (
+      ConfidenceInterval(mean: mean, lower: min(lower, mean), upper: max(upper, mean), n: n),
+      atMostZero
+    )
   }
 
   /// The (1 − level)/2 and (1 + level)/2 percentiles of `samples` (nearest rank).

@@ -2,7 +2,9 @@ import Foundation
 import GRDB
 
 /// One run of one spec on one model and dataset: its identity and provenance.
-public struct ExperimentRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct ExperimentRecord: Codable, Sendable, Equatable, FetchableRecord,
+  MutablePersistableRecord
+{
   public static let databaseTableName = "experiment"
   /// Row id (nil before insertion).
   public var id: Int64?
@@ -47,7 +49,9 @@ public struct ExperimentRecord: Codable, Sendable, Equatable, FetchableRecord, M
 }
 
 /// One cell of an experiment's design, e.g. `{"k":4,"retriever":"bm25"}`.
-public struct ConditionRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct ConditionRecord: Codable, Sendable, Equatable, FetchableRecord,
+  MutablePersistableRecord
+{
   public static let databaseTableName = "condition"
   /// Row id (nil before insertion).
   public var id: Int64?

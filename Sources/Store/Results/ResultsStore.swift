@@ -16,12 +16,16 @@ public struct ResultsStore: Sendable {
   /// Returns the experiment with the same spec hash, model and data checksum (resuming it), or
   /// inserts `draft` as a new experiment.
   /// - Returns: the stored record and whether it already existed.
-  public func beginExperiment(_ draft: ExperimentRecord) throws -> (experiment: ExperimentRecord, resumed: Bool) {
+  public func beginExperiment(_ draft: ExperimentRecord) throws -> (
+    experiment: ExperimentRecord, resumed: Bool
+  ) {
     try write { db in
       if let existing =
         try ExperimentRecord
-        .filter(Column("specHash") == draft.specHash && Column("modelSHA256") == draft.modelSHA256
-          && Column("dataChecksum") == draft.dataChecksum)
+        .filter(
+          Column("specHash") == draft.specHash && Column("modelSHA256") == draft.modelSHA256
+            && Column("dataChecksum") == draft.dataChecksum
+        )
         .fetchOne(db)
       {
         return (existing, true)
@@ -33,15 +37,19 @@ public struct ResultsStore: Sendable {
   }
 
   /// Returns the condition of `experimentId` with these keys, inserting it if new.
-  public func condition(experimentId: Int64, keysJSON: String, position: Int) throws -> ConditionRecord {
+  public func condition(experimentId: Int64, keysJSON: String, position: Int) throws
+    -> ConditionRecord
+  {
     try write { db in
       if let existing =
         try ConditionRecord
-        .filter(Column("experimentId") == experimentId && Column("keysJSON") == keysJSON).fetchOne(db)
+        .filter(Column("experimentId") == experimentId && Column("keysJSON") == keysJSON).fetchOne(
+          db)
       {
         return existing
       }
-      var record = ConditionRecord(experimentId: experimentId, keysJSON: keysJSON, position: position)
+      var record = ConditionRecord(
+        experimentId: experimentId, keysJSON: keysJSON, position: position)
       try record.insert(db)
       return record
     }
@@ -50,7 +58,9 @@ public struct ResultsStore: Sendable {
   /// Ids of the questions already answered under `conditionId`.
   public func completedQuestionIds(conditionId: Int64) throws -> Set<String> {
     try database.writer.read { db in
-      Set(try String.fetchAll(db, sql: "SELECT questionId FROM trial WHERE conditionId = ?", arguments: [conditionId]))
+      Set(
+        try String.fetchAll(
+          db, sql: "SELECT questionId FROM trial WHERE conditionId = ?", arguments: [conditionId]))
     }
   }
 
@@ -58,7 +68,9 @@ public struct ResultsStore: Sendable {
   /// the same condition and question is left as it is.
   /// - Returns: true when the trial was new.
   @discardableResult
-  public func record(_ trial: TrialRecord, caching generation: GenerationCacheRecord? = nil) throws -> Bool {
+  public func record(_ trial: TrialRecord, caching generation: GenerationCacheRecord? = nil) throws
+    -> Bool
+  {
     try write { db in
       if let generation { try generation.insert(db, onConflict: .ignore) }
       var row = trial
@@ -73,14 +85,16 @@ public struct ResultsStore: Sendable {
   {
     try database.writer.read { db in
       try GenerationCacheRecord.fetchOne(
-        db, key: ["modelSHA256": modelSHA256, "promptHash": promptHash, "decodingHash": decodingHash])
+        db,
+        key: ["modelSHA256": modelSHA256, "promptHash": promptHash, "decodingHash": decodingHash])
     }
   }
 
   /// Marks the experiment finished now.
   public func finish(experimentId: Int64, at date: Date = Date()) throws {
     try write { db in
-      try db.execute(sql: "UPDATE experiment SET finishedAt = ? WHERE id = ?", arguments: [date, experimentId])
+      try db.execute(
+        sql: "UPDATE experiment SET finishedAt = ? WHERE id = ?", arguments: [date, experimentId])
     }
   }
 
@@ -106,22 +120,26 @@ public struct ResultsStore: Sendable {
   /// The conditions of an experiment in display order.
   public func conditions(experimentId: Int64) throws -> [ConditionRecord] {
     try database.writer.read { db in
-      try ConditionRecord.filter(Column("experimentId") == experimentId).order(Column("position")).fetchAll(db)
+      try ConditionRecord.filter(Column("experimentId") == experimentId).order(Column("position"))
+        .fetchAll(db)
     }
   }
 
   /// The trials of one condition, by question id.
   public func trials(conditionId: Int64) throws -> [TrialRecord] {
     try database.writer.read { db in
-      try TrialRecord.filter(Column("conditionId") == conditionId).order(Column("questionId")).fetchAll(db)
+      try TrialRecord.filter(Column("conditionId") == conditionId).order(Column("questionId"))
+        .fetchAll(db)
     }
   }
 
   /// The trials of one question across all conditions of an experiment.
   public func trials(experimentId: Int64, questionId: String) throws -> [TrialRecord] {
     try database.writer.read { db in
-      try TrialRecord.filter(Column("experimentId") == experimentId && Column("questionId") == questionId)
-        .order(Column("conditionId")).fetchAll(db)
+      try TrialRecord.filter(
+        Column("experimentId") == experimentId && Column("questionId") == questionId
+      )
+      .order(Column("conditionId")).fetchAll(db)
     }
   }
 

@@ -37,9 +37,12 @@ public struct TrialRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
 
   /// Creates a record for insertion.
   public init(
-    id: Int64? = nil, experimentId: Int64, conditionId: Int64, questionId: String, passageIdsJSON: String,
-    promptHash: String, promptTokenCount: Int, answer: String, outputTokensJSON: String, logprobsJSON: String,
-    metricsJSON: String, prefillSeconds: Double, generateSeconds: Double, fromCache: Bool, createdAt: Date = Date()
+    id: Int64? = nil, experimentId: Int64, conditionId: Int64, questionId: String,
+    passageIdsJSON: String,
+    promptHash: String, promptTokenCount: Int, answer: String, outputTokensJSON: String,
+    logprobsJSON: String,
+    metricsJSON: String, prefillSeconds: Double, generateSeconds: Double, fromCache: Bool,
+    createdAt: Date = Date()
   ) {
     self.id = id
     self.experimentId = experimentId
@@ -62,7 +65,9 @@ public struct TrialRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
 }
 
 /// A stored generation, reusable by any experiment with the same model, prompt and decoding parameters.
-public struct GenerationCacheRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+public struct GenerationCacheRecord: Codable, Sendable, Equatable, FetchableRecord,
+  PersistableRecord
+{
   public static let databaseTableName = "generationCache"
   /// sha256 of the model file.
   public var modelSHA256: String
@@ -83,7 +88,8 @@ public struct GenerationCacheRecord: Codable, Sendable, Equatable, FetchableReco
 
   /// Creates a cache entry.
   public init(
-    modelSHA256: String, promptHash: String, decodingHash: String, answer: String, outputTokensJSON: String,
+    modelSHA256: String, promptHash: String, decodingHash: String, answer: String,
+    outputTokensJSON: String,
     logprobsJSON: String, stopReason: String, promptTokenCount: Int
   ) {
     self.modelSHA256 = modelSHA256

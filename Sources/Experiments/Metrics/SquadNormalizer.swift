@@ -3,7 +3,7 @@
 ///
 /// Works on Unicode scalars so it matches Python's `str` semantics: `\b` boundaries use Python's
 /// word characters (letters, numbers, `_`), and whitespace is what `str.split()` splits on.
-public enum AnswerNormalizer {
+public enum SquadNormalizer {
   /// Python's `string.punctuation`: ASCII only.
   static let punctuation = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars)
 
@@ -14,7 +14,7 @@ public enum AnswerNormalizer {
 
   /// The whitespace-separated tokens of the normalised form (what token F1 counts).
   public static func tokens(_ text: String) -> [String] {
-    let lowered = Array(text.lowercased().unicodeScalars.filter { !punctuation.contains($0) })
+    let lowered = Array(pythonLower(text).unicodeScalars.filter { !punctuation.contains($0) })
     var kept: [Unicode.Scalar] = []
     kept.reserveCapacity(lowered.count)
     var i = 0
@@ -39,6 +39,31 @@ public enum AnswerNormalizer {
     }
     if !current.isEmpty { words.append(String(current)) }
     return words
+  }
+
+  /// Python's `str.lower()`: full lowercase mapping per scalar, with the Final_Sigma rule (a capital
+  /// sigma after a cased letter and not before one becomes `ς`), which `String.lowercased()` skips.
+  static func pythonLower(_ text: String) -> String {
+    let scalars = Array(text.unicodeScalars)
+    var out = ""
+    for (i, scalar) in scalars.enumerated() {
+      if scalar.value == 0x03A3 {
+        out.unicodeScalars.append(isFinalSigma(scalars, at: i) ? "\u{03C2}" : "\u{03C3}")
+      } else {
+        out += scalar.properties.lowercaseMapping
+      }
+    }
+    return out
+  }
+
+  /// Unicode's Final_Sigma condition, as CPython checks it.
+  private static func isFinalSigma(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+    var j = i - 1
+    while j >= 0 && s[j].properties.isCaseIgnorable { j -= 1 }
+    guard j >= 0 && s[j].properties.isCased else { return false }
+    var k = i + 1
+    while k < s.count && s[k].properties.isCaseIgnorable { k += 1 }
+    return k == s.count || !s[k].properties.isCased
   }
 
   /// Length of an article starting at `i` with word boundaries on both sides (`\b(a|an|the)\b`), else nil.

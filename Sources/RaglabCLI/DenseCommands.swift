@@ -1,0 +1,160 @@
+import ArgumentParser
+import Corpus
+import Foundation
+import Inference
+import Store
+
+/// `raglab dense …`: build a dataset's MiniLM embedding index and measure dense recall.
+struct DenseCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dense",
+    abstract: "Dense retrieval with all-MiniLM-L6-v2: embed a dataset's passages, measure recall.",
+    subcommands: [DenseIndex.self, DenseRecall.self])
+}
+
+/// Options naming the sentence encoder.
+struct EncoderOption: ParsableArguments {
+  @Option(
+    help: "The sentence-transformers model folder (default: $RAGLAB_HOME/models/all-MiniLM-L6-v2).")
+  var modelDir: String?
+
+  @Option(help: "Passages per forward pass.")
+  var batchSize = 32
+
+  /// Loads the encoder from `modelDir` or the default installed location.
+  func load() throws -> SentenceEncoder {
+    let home =
+      ProcessInfo.processInfo.environment["RAGLAB_HOME"]
+      ?? (NSHomeDirectory() as NSString).appendingPathComponent(".cache/raglab")
+    return try SentenceEncoder.load(
+      directory: modelDir ?? (home as NSString).appendingPathComponent("models/all-MiniLM-L6-v2"))
+  }
+}
+
+/// `raglab dense index`.
+struct DenseIndex: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "index",
+    abstract:
+      "Embed every passage of a dataset once (resumes an interrupted run) and report the rate.")
+
+  @Argument(help: "Dataset name.")
+  var dataset: String
+
+  @OptionGroup var encoderOptions: EncoderOption
+  @OptionGroup var database: DatabaseOption
+
+  func run() throws {
+    let store = try database.open()
+    let encoder = try encoderOptions.load()
+    let bar = TerminalProgress(label: "embedding \(dataset)", unit: "passages")
+    let started = Date()
+    let index = try DenseIndexBuilder.build(
+      store: store, dataset: dataset, encoder: encoder, batchSize: encoderOptions.batchSize,
+      progress: bar.update)
+    bar.finish()
+    let seconds = Date().timeIntervalSince(started)
+    print(
+      "\(encoder.name) index of \(dataset): \(index.storedCount)/\(index.passageCount) passages, "
+        + String(format: "%.1f s", seconds)
+        + (bar.total > 0
+          ? String(format: ", %.1f passages/s", Double(bar.total) / seconds)
+          : " (already complete)"))
+  }
+}
+
+/// `raglab dense recall`.
+struct DenseRecall: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "recall",
+    abstract: "Measure dense recall@k on a dataset (embeds it first if needed).")
+
+  @Argument(help: "Dataset name.")
+  var dataset: String
+
+  @Option(help: "Comma-separated cut-offs.")
+  var k = "1,5,20"
+
+  @Option(help: "Evaluate only this many questions (a seeded sample).")
+  var limit: Int?
+
+  @Option(help: "Seed of the question sample.")
+  var seed: UInt64 = 0
+
+  @OptionGroup var encoderOptions: EncoderOption
+  @OptionGroup var database: DatabaseOption
+
+  func run() throws {
+    let ks = k.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    guard !ks.isEmpty, ks.allSatisfy({ $0 > 0 }) else {
+      throw ValidationError("--k must list positive integers, e.g. 1,5,20")
+    }
+    let store = try database.open()
+    let bar = TerminalProgress(label: "embedding \(dataset)", unit: "passages")
+    let dense = try DenseRetriever.open(
+      store: store, dataset: dataset, encoder: try encoderOptions.load(),
+      batchSize: encoderOptions.batchSize, progress: bar.update)
+    bar.finish()
+    let retriever = CachedRetriever(dense, store: store, dataset: dataset)
+    let questions = try store.questions(
+      dataset: dataset, limit: limit, seed: limit == nil ? nil : seed)
+    let depth = ks.max()!
+    let started = Date()
+    let questionBar = TerminalProgress(label: "retrieving", unit: "questions")
+    var rankings: [(question: QuestionRecord, ranking: [ScoredPassage])] = []
+    for (index, question) in questions.enumerated() {
+      rankings.append((question, try retriever.retrieve(question: question, depth: depth)))
+      if (index + 1) % 50 == 0 || index + 1 == questions.count {
+        questionBar.update(index + 1, questions.count)
+      }
+    }
+    questionBar.finish()
+    let seconds = Date().timeIntervalSince(started)
+    for recall in try Recall.evaluate(rankings, ks: ks, store: store, dataset: dataset) {
+      print(
+        "\(dense.name) recall@\(recall.k) = " + String(format: "%.4f", recall.value)
+          + " (\(recall.hits)/\(recall.total))")
+    }
+    print(String(format: "%d questions retrieved in %.2f s", questions.count, seconds))
+  }
+}
+
+/// A progress bar with rate and ETA on a terminal (standard error); plain lines every 10 % otherwise.
+final class TerminalProgress: @unchecked Sendable {
+  let label: String
+  let unit: String
+  private let started = Date()
+  private let isTerminal = isatty(STDERR_FILENO) == 1
+  private var lastDecile = -1
+  private(set) var total = 0
+
+  init(label: String, unit: String) {
+    self.label = label
+    self.unit = unit
+  }
+
+  /// Shows `done` of `total`.
+  func update(_ done: Int, _ total: Int) {
+    self.total = total
+    guard total > 0 else { return }
+    let elapsed = max(Date().timeIntervalSince(started), 1e-3)
+    let rate = Double(done) / elapsed
+    let eta = rate > 0 ? Double(total - done) / rate : 0
+    let status = "\(done)/\(total) \(unit), " + String(format: "%.1f/s, ETA %.0f s", rate, eta)
+    if isTerminal {
+      let width = 30
+      let filled = width * done / total
+      let bar =
+        String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+      FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(status)\u{1B}[K".utf8))
+    } else if done * 10 / total > lastDecile {
+      lastDecile = done * 10 / total
+      FileHandle.standardError.write(Data("\(label): \(status)\n".utf8))
+    }
+  }
+
+  /// Ends the bar's line on a terminal.
+  func finish() {
+    if isTerminal && total > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+  }
+}
