@@ -90,3 +90,12 @@ final class ProgressRecorder: @unchecked Sendable {
   #expect(bar.snapshot.done == 5)
   #expect(bar.snapshot.rate == 0)
 }
+
+@Test func updateCanNameTheResumedUnitsLate() {
+  let recorder = ProgressRecorder()
+  let bar = recorder.bar(total: 100, interactive: false)
+  recorder.advanceClock(10)
+  bar.update(done: 60, total: 100, initial: 50)
+  #expect(bar.snapshot.rate == 1)
+  #expect(recorder.output.last == "trials [############........] 60/100 1.0/s ETA 0:40\n")
+}

@@ -23,7 +23,7 @@ public final class ProgressBar: @unchecked Sendable {
   private let start: Double
   private var total: Int
   private var done: Int
-  private let initial: Int
+  private var initial: Int
   private var lastDraw = -Double.infinity
   private var lastStep = -1
   private var lastPrinted = -1
@@ -58,11 +58,13 @@ public final class ProgressBar: @unchecked Sendable {
     }
   }
 
-  /// Sets the number of units done (for callbacks that report absolute progress).
-  public func update(done: Int, total: Int? = nil) {
+  /// Sets the number of units done (for callbacks that report absolute progress); `initial`
+  /// names the units a resumed run found done, which the rate and ETA leave out.
+  public func update(done: Int, total: Int? = nil, initial: Int? = nil) {
     lock.withLock {
       self.done = done
       if let total { self.total = max(0, total) }
+      if let initial { self.initial = max(0, initial) }
       draw(force: false)
     }
   }
