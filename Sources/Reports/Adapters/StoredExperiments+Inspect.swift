@@ -30,7 +30,8 @@ extension StoredExperiments {
     }
     return QuestionInspection(
       experiment: name, questionID: questionID,
-      question: question?.text ?? "(question text unavailable: no corpus catalog)",
+      question: question?.text
+        ?? "(question text not found: its dataset is not in the corpus tables)",
       goldAnswers: question?.answers ?? [],
       goldPassageIDs: question?.goldPassageIDs ?? [], trials: views)
   }
