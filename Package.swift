@@ -25,7 +25,7 @@ let package = Package(
     .target(
       name: "Experiments",
       dependencies: ["Corpus", "Store", "Inference", .product(name: "Yams", package: "Yams")]),
-    .target(name: "Reports", dependencies: ["Store", "Experiments"]),
+    .target(name: "Reports", dependencies: ["Store", "Corpus", "Experiments"]),
     .target(
       name: "RaglabCLI",
       dependencies: [

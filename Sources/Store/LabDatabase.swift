@@ -21,7 +21,8 @@ public final class LabDatabase: Sendable {
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     } catch {
-      throw StoreError(path: path, message: "cannot create its folder: \(error.localizedDescription)")
+      throw StoreError(
+        path: path, message: "cannot create its folder: \(error.localizedDescription)")
     }
     var configuration = Configuration()
     configuration.busyMode = .timeout(5)

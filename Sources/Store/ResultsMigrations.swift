@@ -1,5 +1,58 @@
 import GRDB
 
 /// Registers the tables for experiments, conditions, trials and the generation cache.
+///
+/// `trial` is UNIQUE(conditionId, questionId), so a rerun can only fill gaps, never duplicate.
 func registerResultsMigrations(_ migrator: inout DatabaseMigrator) {
+  migrator.registerMigration("results-v1") { db in
+    try db.create(table: "experiment") { t in
+      t.autoIncrementedPrimaryKey("id")
+      t.column("name", .text).notNull().indexed()
+      t.column("specYAML", .text).notNull()
+      t.column("specHash", .text).notNull()
+      t.column("modelSHA256", .text).notNull()
+      t.column("dataChecksum", .text).notNull()
+      t.column("gitCommit", .text).notNull()
+      t.column("raglabVersion", .text).notNull()
+      t.column("startedAt", .datetime).notNull()
+      t.column("finishedAt", .datetime)
+      t.uniqueKey(["specHash", "modelSHA256", "dataChecksum"])
+    }
+    try db.create(table: "condition") { t in
+      t.autoIncrementedPrimaryKey("id")
+      t.belongsTo("experiment", onDelete: .cascade).notNull()
+      t.column("keysJSON", .text).notNull()
+      t.column("position", .integer).notNull()
+      t.uniqueKey(["experimentId", "keysJSON"])
+    }
+    try db.create(table: "trial") { t in
+      t.autoIncrementedPrimaryKey("id")
+      t.belongsTo("experiment", onDelete: .cascade).notNull()
+      t.belongsTo("condition", onDelete: .cascade).notNull()
+      t.column("questionId", .text).notNull()
+      t.column("passageIdsJSON", .text).notNull()
+      t.column("promptHash", .text).notNull()
+      t.column("promptTokenCount", .integer).notNull()
+      t.column("answer", .text).notNull()
+      t.column("outputTokensJSON", .text).notNull()
+      t.column("logprobsJSON", .text).notNull()
+      t.column("metricsJSON", .text).notNull()
+      t.column("prefillSeconds", .double).notNull()
+      t.column("generateSeconds", .double).notNull()
+      t.column("fromCache", .boolean).notNull()
+      t.column("createdAt", .datetime).notNull()
+      t.uniqueKey(["conditionId", "questionId"])
+    }
+    try db.create(table: "generationCache") { t in
+      t.column("modelSHA256", .text).notNull()
+      t.column("promptHash", .text).notNull()
+      t.column("decodingHash", .text).notNull()
+      t.column("answer", .text).notNull()
+      t.column("outputTokensJSON", .text).notNull()
+      t.column("logprobsJSON", .text).notNull()
+      t.column("stopReason", .text).notNull()
+      t.column("promptTokenCount", .integer).notNull()
+      t.primaryKey(["modelSHA256", "promptHash", "decodingHash"])
+    }
+  }
 }

@@ -1,0 +1,58 @@
+/// A question with its gold answers.
+public struct Question: Sendable, Equatable, Codable {
+  /// Id in the dataset.
+  public var id: String
+  /// The question text.
+  public var text: String
+  /// Every gold answer string.
+  public var answers: [String]
+
+  /// Creates a question.
+  public init(id: String, text: String, answers: [String]) {
+    self.id = id
+    self.text = text
+    self.answers = answers
+  }
+}
+
+/// A retrievable passage.
+public struct Passage: Sendable, Equatable, Codable {
+  /// Id in the corpus.
+  public var id: String
+  /// Title of the article it comes from.
+  public var title: String
+  /// The passage text.
+  public var text: String
+
+  /// Creates a passage.
+  public init(id: String, title: String, text: String) {
+    self.id = id
+    self.title = title
+    self.text = text
+  }
+}
+
+/// Ranks passages for a question (an adapter over the corpus retrievers: BM25, dense).
+public protocol PassageRanker {
+  /// The retriever's name as used in specs (`bm25`, `dense`).
+  var name: String { get }
+  /// The top `depth` passages for `question`, best first.
+  func rank(_ question: Question, depth: Int) throws -> [Passage]
+}
+
+/// Everything a run needs besides the spec and the generator: questions, their checksum, retrievers.
+public struct ExperimentInputs {
+  /// The questions to ask (already limited and sampled as the spec says).
+  public var questions: [Question]
+  /// Checksum of the dataset they came from.
+  public var dataChecksum: String
+  /// Retrievers by name.
+  public var rankers: [String: any PassageRanker]
+
+  /// Creates inputs.
+  public init(questions: [Question], dataChecksum: String, rankers: [String: any PassageRanker]) {
+    self.questions = questions
+    self.dataChecksum = dataChecksum
+    self.rankers = rankers
+  }
+}

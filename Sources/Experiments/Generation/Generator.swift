@@ -1,0 +1,102 @@
+import Foundation
+
+/// Decoding parameters of one generation (the subset of `GeneratorSpec` that changes outputs).
+public struct DecodingOptions: Codable, Sendable, Hashable {
+  /// Most new tokens.
+  public var maxTokens: Int
+  /// Sampling temperature; 0 = greedy.
+  public var temperature: Double
+  /// Nucleus mass.
+  public var topP: Double
+  /// Sampling seed.
+  public var seed: UInt64
+  /// Stop strings.
+  public var stop: [String]
+
+  /// Creates options; the defaults are greedy decoding of ≤ 32 tokens.
+  public init(
+    maxTokens: Int = 32, temperature: Double = 0, topP: Double = 1, seed: UInt64 = 0,
+    stop: [String] = []
+  ) {
+    self.maxTokens = maxTokens
+    self.temperature = temperature
+    self.topP = topP
+    self.seed = seed
+    self.stop = stop
+  }
+
+  /// The decoding part of a generator spec.
+  public init(_ spec: GeneratorSpec) {
+    self.init(
+      maxTokens: spec.maxTokens, temperature: spec.temperature, topP: spec.topP, seed: spec.seed,
+      stop: spec.stop)
+  }
+
+  /// sha256 of the canonical JSON of these options (the generation-cache key part).
+  public var hash: String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return SHA256.hex(of: Array((try? encoder.encode(self)) ?? Data()))
+  }
+}
+
+/// One generated answer.
+public struct GeneratedAnswer: Sendable, Equatable {
+  /// The answer text (stop string removed).
+  public var text: String
+  /// Generated token ids.
+  public var tokens: [Int32]
+  /// Log-probability of each chosen token.
+  public var logprobs: [Float]
+  /// Why generation stopped (`endOfGeneration`, `stopString`, `maxTokens`).
+  public var stopReason: String
+
+  /// Creates an answer.
+  public init(text: String, tokens: [Int32], logprobs: [Float], stopReason: String) {
+    self.text = text
+    self.tokens = tokens
+    self.logprobs = logprobs
+    self.stopReason = stopReason
+  }
+}
+
+/// An opaque position in a session's context to come back to.
+public struct SessionCheckpoint: Sendable, Equatable {
+  /// Tokens in the context at the checkpoint.
+  public let tokenCount: Int
+
+  /// Creates a checkpoint at `tokenCount` tokens.
+  public init(tokenCount: Int) {
+    self.tokenCount = tokenCount
+  }
+}
+
+/// A growing context designed for prefix sharing: append prompt segments, checkpoint, generate, rewind.
+///
+/// Each segment is tokenised on its own, so a prompt built segment by segment has the same tokens
+/// whether its prefix was shared with another prompt or evaluated from scratch.
+public protocol GenerationSession: AnyObject {
+  /// Tokens currently in the context.
+  var tokens: [Int32] { get }
+  /// Prompt tokens evaluated (prefilled) so far by this session, over its whole life.
+  var evaluatedPromptTokens: Int { get }
+  /// The current position.
+  func checkpoint() -> SessionCheckpoint
+  /// Drops everything after `checkpoint` (O(1) for a KV cache).
+  func rewind(to checkpoint: SessionCheckpoint)
+  /// Tokenises `segment` alone and evaluates its tokens.
+  /// - Returns: the tokens appended.
+  @discardableResult func append(segment: String) throws -> [Int32]
+  /// Generates after the current context; generated tokens are appended (rewind to drop them).
+  func generate(_ options: DecodingOptions) throws -> GeneratedAnswer
+}
+
+/// A language model that answers prompts: the in-process engine, an HTTP server, or a test fake.
+public protocol Generator: AnyObject {
+  /// sha256 of the model weights (provenance and the generation-cache key).
+  var modelSHA256: String { get }
+  /// Renders chat turns; nil when the model has no chat template (raw prompts are used).
+  var chatFormat: ChatFormat? { get }
+  /// Starts an empty context.
+  func makeSession() throws -> any GenerationSession
+}

@@ -1,0 +1,63 @@
+/// A prompt cut into the segments the planner appends one at a time:
+/// `[header][passage 1]…[passage k][tail]`.
+public struct PromptSegments: Sendable, Equatable {
+  /// Instruction (or system turn) and, for `question_first`, the question.
+  public var header: String
+  /// One segment per passage, in prompt order.
+  public var passages: [String]
+  /// The question (for `question_last`) and the assistant prefix.
+  public var tail: String
+
+  /// All segments in order.
+  public var all: [String] { [header] + passages + [tail] }
+  /// The whole prompt text.
+  public var text: String { all.joined() }
+  /// sha256 of the segments joined by U+001F, so equal texts split differently hash differently.
+  public var hash: String { SHA256.hex(of: all.joined(separator: "\u{1F}")) }
+}
+
+/// Lays out instruction, passages and question as the spec's template says.
+///
+/// - `question_last` ("Long-Context LLMs Meet RAG", Jin et al. 2024, §3: `[instruction, passages…,
+///   question]`), passages in the "Lost in the Middle" format `Document [i](Title: t) text`, then
+///   `Question: q` (and `Answer:` for raw prompts).
+/// - `question_first` (Stable-RAG, arXiv 2601.02993): `Question: q\nDocuments: document 1: …`.
+///
+/// With `chat`, the instruction is the system turn and everything else the user turn, rendered by the
+/// model's chat format (ChatML by default); the assistant prefix ends the tail. Without `chat`, the
+/// instruction opens the prompt followed by a blank line.
+public struct PromptBuilder: Sendable {
+  /// The prompt settings.
+  public let spec: PromptSpec
+  /// The chat format used when `spec.chat` is true.
+  public let chatFormat: ChatFormat
+
+  /// Creates a builder; `chatFormat` defaults to ChatML.
+  public init(spec: PromptSpec, chatFormat: ChatFormat? = nil) {
+    self.spec = spec
+    self.chatFormat = chatFormat ?? .chatML
+  }
+
+  /// The segments of the prompt showing `passages` (in this order) for `question`.
+  public func segments(question: Question, passages: [Passage]) -> PromptSegments {
+    let (before, after) =
+      spec.chat ? chatFormat.split(system: spec.instruction) : (spec.instruction + "\n\n", "")
+    let questionFirst = spec.template == "question_first"
+    let header = questionFirst ? before + "Question: \(question.text)\nDocuments:\n" : before
+    let rendered = passages.enumerated().map { passageSegment($1, number: $0 + 1) }
+    let tail: String
+    if questionFirst {
+      tail = spec.chat ? after : "Answer:"
+    } else {
+      tail = "\nQuestion: \(question.text)" + (spec.chat ? after : "\nAnswer:")
+    }
+    return PromptSegments(header: header, passages: rendered, tail: tail)
+  }
+
+  /// One passage as shown at 1-based position `number`.
+  public func passageSegment(_ passage: Passage, number: Int) -> String {
+    spec.template == "question_first"
+      ? "document \(number): \(passage.text)\n"
+      : "Document [\(number)](Title: \(passage.title)) \(passage.text)\n"
+  }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Store
+
+extension ExperimentRunner {
+  /// Stores the trial for `request` from the generation cache, if the cache has it.
+  /// - Returns: true when the trial was recorded from the cache.
+  func recordFromCache(_ request: PromptRequest, _ question: Question, _ context: TrialContext)
+    throws -> Bool
+  {
+    let segments = context.builder.segments(question: question, passages: request.passages)
+    guard
+      let cached = try store.cachedGeneration(
+        modelSHA256: context.modelSHA256, promptHash: segments.hash,
+        decodingHash: context.decoding.hash)
+    else { return false }
+    let scores = QAMetrics.score(prediction: cached.answer, golds: question.answers)
+    try store.record(
+      TrialRecord(
+        experimentId: context.experimentId,
+        conditionId: context.conditionIds[request.conditionIndex],
+        questionId: question.id, passageIdsJSON: JSONText.encode(request.passages.map(\.id)),
+        promptHash: segments.hash, promptTokenCount: cached.promptTokenCount, answer: cached.answer,
+        outputTokensJSON: cached.outputTokensJSON, logprobsJSON: cached.logprobsJSON,
+        metricsJSON: JSONText.encode(scores), prefillSeconds: 0, generateSeconds: 0, fromCache: true
+      ))
+    return true
+  }
+
+  /// Stores a freshly generated trial and its cache entry in one transaction.
+  func recordGenerated(_ outcome: PromptOutcome, _ question: Question, _ context: TrialContext)
+    throws
+  {
+    let scores = QAMetrics.score(prediction: outcome.answer.text, golds: question.answers)
+    let tokensJSON = JSONText.encode(outcome.answer.tokens)
+    let logprobsJSON = JSONText.encode(outcome.answer.logprobs)
+    let hash = outcome.segments.hash
+    try store.record(
+      TrialRecord(
+        experimentId: context.experimentId,
+        conditionId: context.conditionIds[outcome.request.conditionIndex],
+        questionId: question.id,
+        passageIdsJSON: JSONText.encode(outcome.request.passages.map(\.id)),
+        promptHash: hash, promptTokenCount: outcome.promptTokens.count, answer: outcome.answer.text,
+        outputTokensJSON: tokensJSON, logprobsJSON: logprobsJSON,
+        metricsJSON: JSONText.encode(scores),
+        prefillSeconds: outcome.prefillSeconds, generateSeconds: outcome.generateSeconds,
+        fromCache: false),
+      caching: GenerationCacheRecord(
+        modelSHA256: context.modelSHA256, promptHash: hash, decodingHash: context.decoding.hash,
+        answer: outcome.answer.text, outputTokensJSON: tokensJSON, logprobsJSON: logprobsJSON,
+        stopReason: outcome.answer.stopReason, promptTokenCount: outcome.promptTokens.count))
+  }
+}
+
+/// Compact JSON text with sorted keys, for the JSON columns of the results store.
+public enum JSONText {
+  /// `value` as JSON text ("null" if it cannot be encoded).
+  public static func encode(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) } ?? "null"
+  }
+
+  /// Decodes JSON text into `type`.
+  public static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+    try JSONDecoder().decode(type, from: Data(text.utf8))
+  }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Store
+
+/// Runs (or resumes) an experiment: every question × condition, one committed trial at a time.
+///
+/// An unchanged spec on the same model and data resumes the stored experiment and skips finished
+/// trials; a changed spec is a new experiment. Killing the process loses at most the trial in flight.
+public struct ExperimentRunner {
+  /// The validated spec.
+  public let loaded: LoadedSpec
+  /// Questions and retrievers.
+  public let inputs: ExperimentInputs
+  /// The model.
+  public let generator: any Generator
+  /// Where trials go.
+  public let store: ResultsStore
+  /// Run options.
+  public let options: RunOptions
+
+  /// Creates a runner.
+  public init(
+    loaded: LoadedSpec, inputs: ExperimentInputs, generator: any Generator, store: ResultsStore,
+    options: RunOptions = RunOptions()
+  ) {
+    self.loaded = loaded
+    self.inputs = inputs
+    self.generator = generator
+    self.store = store
+    self.options = options
+  }
+
+  /// Runs every missing trial.
+  /// - Parameters:
+  ///   - progress: called after each stored trial.
+  ///   - shouldStop: polled after each trial; returning true ends the run cleanly (e.g. on SIGINT).
+  /// - Throws: `RunError` for an unknown module or retriever, `StoreError`, generator errors.
+  public func run(
+    progress: (RunProgress) -> Void = { _ in }, shouldStop: () -> Bool = { false }
+  ) throws -> RunSummary {
+    let began = Date()
+    let spec = loaded.spec
+    guard let module = ModuleRegistry.module(named: spec.module.name) else {
+      throw RunError("unknown module '\(spec.module.name)'")
+    }
+    let conditions = module.conditions(for: spec)
+    for name in Set(conditions.map(\.retriever)) where inputs.rankers[name] == nil {
+      throw RunError(
+        "retriever '\(name)' is not available (known: \(inputs.rankers.keys.sorted()))")
+    }
+    let (experiment, resumed) = try store.beginExperiment(
+      ExperimentRecord(
+        name: spec.name, specYAML: loaded.yaml, specHash: loaded.hash,
+        modelSHA256: generator.modelSHA256,
+        dataChecksum: inputs.dataChecksum, gitCommit: options.gitCommit,
+        raglabVersion: options.raglabVersion))
+    let experimentId = experiment.id!
+    let records = try conditions.enumerated().map { i, condition in
+      try store.condition(experimentId: experimentId, keysJSON: condition.keysJSON, position: i)
+    }
+    var done = try records.map { try store.completedQuestionIds(conditionId: $0.id!) }
+    let total = inputs.questions.count * conditions.count
+    let alreadyDone = done.reduce(0) { $0 + $1.count }
+    var state = RunState(completed: alreadyDone)
+    let context = TrialContext(
+      experimentId: experimentId, conditionIds: records.map { $0.id! },
+      modelSHA256: generator.modelSHA256,
+      decoding: DecodingOptions(spec.generator),
+      builder: PromptBuilder(spec: spec.prompt, chatFormat: generator.chatFormat))
+    for question in inputs.questions {
+      if shouldStop() {
+        state.interrupted = true
+        break
+      }
+      let pending = conditions.indices.filter { !done[$0].contains(question.id) }
+      if pending.isEmpty { continue }
+      var requests: [PromptRequest] = []
+      var ranked: [String: [Passage]] = [:]
+      for index in pending {
+        let retriever = conditions[index].retriever
+        if ranked[retriever] == nil {
+          ranked[retriever] = try inputs.rankers[retriever]!.rank(
+            question, depth: spec.retrievalDepth)
+        }
+        let passages = module.passages(
+          for: conditions[index], question: question, ranked: ranked[retriever]!)
+        let request = PromptRequest(conditionIndex: index, passages: passages)
+        if try options.useGenerationCache && recordFromCache(request, question, context) {
+          state.fromCache += 1
+          state.completed += 1
+          done[index].insert(question.id)
+          progress(
+            RunProgress(
+              completed: state.completed, total: total, resumedFrom: alreadyDone,
+              tokens: state.tokens))
+        } else {
+          requests.append(request)
+        }
+      }
+      let planner = PrefixPlanner(sharePrefixes: options.prefixSharing)
+      state.tokens += try planner.run(
+        question: question, requests: requests, builder: context.builder, generator: generator,
+        options: context.decoding
+      ) { outcome in
+        try recordGenerated(outcome, question, context)
+        state.completed += 1
+        done[outcome.request.conditionIndex].insert(question.id)
+        progress(
+          RunProgress(
+            completed: state.completed, total: total, resumedFrom: alreadyDone, tokens: state.tokens
+          ))
+      }
+    }
+    let stored = try store.trialCount(experimentId: experimentId)
+    if stored == total && !state.interrupted { try store.finish(experimentId: experimentId) }
+    return RunSummary(
+      experimentId: experimentId, resumed: resumed, trialsRecorded: state.completed - alreadyDone,
+      trialsFromCache: state.fromCache, trialsAlreadyDone: alreadyDone, trialsTotal: total,
+      tokens: state.tokens,
+      seconds: Date().timeIntervalSince(began), interrupted: state.interrupted || stored < total)
+  }
+}
+
+/// Mutable counters of one run.
+struct RunState {
+  var completed: Int
+  var fromCache = 0
+  var tokens = PromptTokenTally()
+  var interrupted = false
+}
+
+/// What every trial of one run shares.
+struct TrialContext {
+  let experimentId: Int64
+  let conditionIds: [Int64]
+  let modelSHA256: String
+  let decoding: DecodingOptions
+  let builder: PromptBuilder
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// How `raglab run` runs: prefix sharing, provenance strings.
+public struct RunOptions: Sendable {
+  /// Share prompt prefixes through one KV cache per question (default) or evaluate each prompt alone.
+  public var prefixSharing: Bool
+  /// Reuse stored generations for identical (model, prompt, decoding) keys.
+  public var useGenerationCache: Bool
+  /// `git rev-parse HEAD`, or "unknown".
+  public var gitCommit: String
+  /// raglab's version.
+  public var raglabVersion: String
+
+  /// Creates options.
+  public init(
+    prefixSharing: Bool = true, useGenerationCache: Bool = true, gitCommit: String = "unknown",
+    raglabVersion: String = RaglabVersion.current
+  ) {
+    self.prefixSharing = prefixSharing
+    self.useGenerationCache = useGenerationCache
+    self.gitCommit = gitCommit
+    self.raglabVersion = raglabVersion
+  }
+}
+
+/// raglab's version string, stored with every experiment.
+public enum RaglabVersion {
+  /// The current version.
+  public static let current = "0.1.0"
+}
+
+/// Where a run is, reported after every trial.
+public struct RunProgress: Sendable {
+  /// Trials stored so far (including those found done at start).
+  public var completed: Int
+  /// Trials the experiment has in all (questions × conditions).
+  public var total: Int
+  /// Trials found already stored when the run started.
+  public var resumedFrom: Int
+  /// Prompt tokens evaluated so far in this run, and the naive count.
+  public var tokens: PromptTokenTally
+}
+
+/// What a run did.
+public struct RunSummary: Sendable {
+  /// Row id of the experiment.
+  public var experimentId: Int64
+  /// True when an unchanged spec resumed a stored experiment.
+  public var resumed: Bool
+  /// Trials stored by this run (generated or from the cache).
+  public var trialsRecorded: Int
+  /// Of those, how many came from the generation cache.
+  public var trialsFromCache: Int
+  /// Trials already stored before this run.
+  public var trialsAlreadyDone: Int
+  /// questions × conditions.
+  public var trialsTotal: Int
+  /// Prompt-token accounting of the generations this run made.
+  public var tokens: PromptTokenTally
+  /// Wall-clock seconds.
+  public var seconds: Double
+  /// True when the run stopped early (interrupt); rerun to finish.
+  public var interrupted: Bool
+
+  /// `evaluated N prompt tokens, saved M (x.x×)`.
+  public var tokenLine: String {
+    "evaluated \(tokens.evaluated) prompt tokens, saved \(tokens.saved) (\(String(format: "%.1f", tokens.factor))×)"
+  }
+}
+
+/// A problem that stops a run, with what to do about it.
+public struct RunError: Error, CustomStringConvertible, Sendable {
+  /// The message.
+  public let description: String
+
+  /// Creates an error.
+  public init(_ description: String) {
+    self.description = description
+  }
+}

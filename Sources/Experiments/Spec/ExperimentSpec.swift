@@ -1,0 +1,185 @@
+import Foundation
+
+/// A whole experiment as written in `experiments/*.yaml`: what data, which retrievers, which model, which sweep.
+public struct ExperimentSpec: Codable, Sendable, Equatable {
+  /// The experiment's name; results, plots and notebooks are filed under it.
+  public var name: String
+  /// Which questions and corpus to use.
+  public var dataset: DatasetSpec
+  /// Retriever names (`bm25`, `dense`), each run as its own series.
+  public var retrievers: [String]
+  /// How many passages each retriever returns (the ranked list every condition draws from).
+  public var retrievalDepth: Int
+  /// The language model and its decoding parameters.
+  public var generator: GeneratorSpec
+  /// How passages and the question are laid out in the prompt.
+  public var prompt: PromptSpec
+  /// The experiment module and its sweep.
+  public var module: ModuleSpec
+  /// Metric names to compute per trial (`subem`, `em`, `f1`).
+  public var metrics: [String]
+
+  enum CodingKeys: String, CodingKey {
+    case name, dataset, retrievers, generator, prompt, module, metrics
+    case retrievalDepth = "retrieval_depth"
+  }
+
+  /// Creates a spec from its parts.
+  public init(
+    name: String, dataset: DatasetSpec, retrievers: [String], retrievalDepth: Int = 20,
+    generator: GeneratorSpec = GeneratorSpec(), prompt: PromptSpec = PromptSpec(),
+    module: ModuleSpec, metrics: [String] = ["subem", "em", "f1"]
+  ) {
+    self.name = name
+    self.dataset = dataset
+    self.retrievers = retrievers
+    self.retrievalDepth = retrievalDepth
+    self.generator = generator
+    self.prompt = prompt
+    self.module = module
+    self.metrics = metrics
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    name = try c.decode(String.self, forKey: .name)
+    dataset = try c.decode(DatasetSpec.self, forKey: .dataset)
+    retrievers = try c.decode([String].self, forKey: .retrievers)
+    retrievalDepth = try c.decodeIfPresent(Int.self, forKey: .retrievalDepth) ?? 20
+    generator = try c.decodeIfPresent(GeneratorSpec.self, forKey: .generator) ?? GeneratorSpec()
+    prompt = try c.decodeIfPresent(PromptSpec.self, forKey: .prompt) ?? PromptSpec()
+    module = try c.decode(ModuleSpec.self, forKey: .module)
+    metrics = try c.decodeIfPresent([String].self, forKey: .metrics) ?? ["subem", "em", "f1"]
+  }
+}
+
+/// Where the questions and passages come from.
+public struct DatasetSpec: Codable, Sendable, Equatable {
+  /// The dataset's name in the store (e.g. `squad-dev`).
+  public var name: String
+  /// File format: `squad`, `litm` or `beir`.
+  public var format: String
+  /// Path of the file or folder; relative paths are resolved against `RAGLAB_HOME`.
+  public var path: String
+  /// How many questions to use (a seeded sample); nil = all.
+  public var limit: Int?
+  /// Seed of the question sample.
+  public var seed: UInt64
+
+  /// Creates a dataset reference.
+  public init(
+    name: String, format: String = "squad", path: String, limit: Int? = nil, seed: UInt64 = 0
+  ) {
+    self.name = name
+    self.format = format
+    self.path = path
+    self.limit = limit
+    self.seed = seed
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    name = try c.decode(String.self, forKey: .name)
+    format = try c.decodeIfPresent(String.self, forKey: .format) ?? "squad"
+    path = try c.decode(String.self, forKey: .path)
+    limit = try c.decodeIfPresent(Int.self, forKey: .limit)
+    seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0
+  }
+}
+
+/// The language model and how it decodes.
+public struct GeneratorSpec: Codable, Sendable, Equatable {
+  /// The default model file, relative to `RAGLAB_HOME`.
+  public static let defaultModel = "models/SmolLM2-135M-Instruct.Q4_1.gguf"
+  /// `inprocess` (the GGUF engine) or `openai` (an OpenAI-compatible server).
+  public var backend: String
+  /// Model path (relative paths resolve against `RAGLAB_HOME`).
+  public var model: String
+  /// Most new tokens per answer.
+  public var maxTokens: Int
+  /// Sampling temperature; 0 = greedy.
+  public var temperature: Double
+  /// Nucleus sampling mass.
+  public var topP: Double
+  /// Sampling seed.
+  public var seed: UInt64
+  /// Strings that end an answer.
+  public var stop: [String]
+
+  enum CodingKeys: String, CodingKey {
+    case backend, model, temperature, seed, stop
+    case maxTokens = "max_tokens"
+    case topP = "top_p"
+  }
+
+  /// Creates generator settings; the defaults are greedy decoding of ≤ 32 tokens with the default model.
+  public init(
+    backend: String = "inprocess", model: String = GeneratorSpec.defaultModel, maxTokens: Int = 32,
+    temperature: Double = 0, topP: Double = 1, seed: UInt64 = 0, stop: [String] = ["\n"]
+  ) {
+    self.backend = backend
+    self.model = model
+    self.maxTokens = maxTokens
+    self.temperature = temperature
+    self.topP = topP
+    self.seed = seed
+    self.stop = stop
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let d = GeneratorSpec()
+    backend = try c.decodeIfPresent(String.self, forKey: .backend) ?? d.backend
+    model = try c.decodeIfPresent(String.self, forKey: .model) ?? d.model
+    maxTokens = try c.decodeIfPresent(Int.self, forKey: .maxTokens) ?? d.maxTokens
+    temperature = try c.decodeIfPresent(Double.self, forKey: .temperature) ?? d.temperature
+    topP = try c.decodeIfPresent(Double.self, forKey: .topP) ?? d.topP
+    seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
+    stop = try c.decodeIfPresent([String].self, forKey: .stop) ?? d.stop
+  }
+}
+
+/// How the prompt is laid out.
+public struct PromptSpec: Codable, Sendable, Equatable {
+  /// The default instruction (Jin et al. style: answer from the documents, in a few words).
+  public static let defaultInstruction =
+    "Answer the question using the documents below. Reply with a short answer of a few words."
+  /// `question_last` ([instruction, passages, question], Jin et al.) or `question_first` (Stable-RAG).
+  public var template: String
+  /// Wrap the prompt in the model's chat template.
+  public var chat: Bool
+  /// The instruction text (the system turn when `chat` is true).
+  public var instruction: String
+
+  /// Creates prompt settings.
+  public init(
+    template: String = "question_last", chat: Bool = true,
+    instruction: String = PromptSpec.defaultInstruction
+  ) {
+    self.template = template
+    self.chat = chat
+    self.instruction = instruction
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    template = try c.decodeIfPresent(String.self, forKey: .template) ?? "question_last"
+    chat = try c.decodeIfPresent(Bool.self, forKey: .chat) ?? true
+    instruction =
+      try c.decodeIfPresent(String.self, forKey: .instruction) ?? PromptSpec.defaultInstruction
+  }
+}
+
+/// The experiment module and its sweep.
+public struct ModuleSpec: Codable, Sendable, Equatable {
+  /// Module name (`passage_count`).
+  public var name: String
+  /// The k values swept, ascending and without repeats after decoding.
+  public var k: KSweep
+
+  /// Creates a module reference.
+  public init(name: String, k: KSweep) {
+    self.name = name
+    self.k = k
+  }
+}

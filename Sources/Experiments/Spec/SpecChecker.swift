@@ -1,0 +1,110 @@
+import Yams
+
+/// Walks a composed YAML tree against `SpecShape`, collecting every problem with its key path and line.
+struct SpecChecker {
+  /// Problems found so far, in document order.
+  private(set) var problems: [SpecProblem] = []
+
+  /// Checks `node` against `shape`; `path` is the node's dotted key path.
+  mutating func check(_ node: Node, _ shape: SpecShape, path: String) {
+    let line = node.mark?.line
+    switch shape {
+    case .string:
+      if node.scalar == nil || node.null != nil { wrongType(node, shape, path) }
+    case .choice(let names, let what):
+      guard let value = node.scalar?.string, node.null == nil else {
+        return wrongType(node, shape, path)
+      }
+      if !names.contains(value) {
+        let hint =
+          EditDistance.suggestion(for: value, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+        report(
+          path, line, "unknown \(what) '\(value)'\(hint); known: \(names.joined(separator: ", "))")
+      }
+    case .integer(let minimum):
+      guard let value = node.int else { return wrongType(node, shape, path) }
+      if value < minimum { report(path, line, "must be at least \(minimum), got \(value)") }
+    case .number(let minimum, let maximum):
+      guard let value = node.float else { return wrongType(node, shape, path) }
+      if value < minimum || value > maximum {
+        report(path, line, "must be between \(minimum) and \(maximum), got \(value)")
+      }
+    case .boolean:
+      if node.bool == nil { wrongType(node, shape, path) }
+    case .list(let item, let nonEmpty):
+      guard let sequence = node.sequence else { return wrongType(node, shape, path) }
+      if nonEmpty && sequence.isEmpty { report(path, line, "must not be empty") }
+      for (i, element) in sequence.enumerated() { check(element, item, path: "\(path)[\(i)]") }
+    case .object(let fields, let required):
+      guard let mapping = node.mapping else { return wrongType(node, shape, path) }
+      checkObject(mapping, fields: fields, required: required, path: path, line: line)
+    case .kSweep:
+      checkSweep(node, path: path)
+    }
+  }
+
+  /// Checks the keys of a mapping: unknown ones (with a suggestion), missing required ones, then each value.
+  private mutating func checkObject(
+    _ mapping: Node.Mapping, fields: [String: SpecShape], required: Set<String>, path: String,
+    line: Int?
+  ) {
+    var seen = Set<String>()
+    for (keyNode, value) in mapping {
+      guard let key = keyNode.string else { continue }
+      let keyPath = path.isEmpty ? key : "\(path).\(key)"
+      seen.insert(key)
+      if let shape = fields[key] {
+        check(value, shape, path: keyPath)
+      } else {
+        let hint =
+          EditDistance.suggestion(for: key, among: Array(fields.keys)).map {
+            " (did you mean '\($0)'?)"
+          } ?? ""
+        report(keyPath, keyNode.mark?.line, "unknown key\(hint)")
+      }
+    }
+    for key in required.subtracting(seen).sorted() {
+      report(path.isEmpty ? key : "\(path).\(key)", line, "missing required key")
+    }
+  }
+
+  /// Checks a k sweep written as a list of integers or as `{from, to, step}`; it must not be empty.
+  private mutating func checkSweep(_ node: Node, path: String) {
+    let line = node.mark?.line
+    if node.sequence != nil {
+      check(node, .list(.integer(minimum: 1), nonEmpty: true), path: path)
+    } else if let mapping = node.mapping {
+      let before = problems.count
+      checkObject(
+        mapping,
+        fields: [
+          "from": .integer(minimum: 1), "to": .integer(minimum: 1), "step": .integer(minimum: 1),
+        ],
+        required: ["from", "to"], path: path, line: line)
+      if problems.count == before, let from = mapping["from"]?.int, let to = mapping["to"]?.int,
+        from > to
+      {
+        report(path, line, "empty sweep: 'from' (\(from)) is greater than 'to' (\(to))")
+      }
+    } else {
+      wrongType(node, .kSweep, path)
+    }
+  }
+
+  /// Records a problem.
+  mutating func report(_ path: String, _ line: Int?, _ message: String) {
+    problems.append(SpecProblem(keyPath: path, line: line, message: message))
+  }
+
+  /// Records "expected X, got Y".
+  private mutating func wrongType(_ node: Node, _ shape: SpecShape, _ path: String) {
+    let got: String
+    switch node {
+    case .scalar(let s): got = node.null != nil ? "nothing" : "'\(s.string)'"
+    case .sequence: got = "a list"
+    case .mapping: got = "a mapping"
+    case .alias: got = "an alias"
+    }
+    report(path, node.mark?.line, "expected \(shape.expected), got \(got)")
+  }
+}

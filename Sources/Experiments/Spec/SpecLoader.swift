@@ -1,0 +1,94 @@
+import Foundation
+import Yams
+
+/// A validated spec together with its source text and identity hash.
+public struct LoadedSpec: Sendable {
+  /// The decoded spec (defaults filled in).
+  public let spec: ExperimentSpec
+  /// The YAML text it came from, stored with the experiment.
+  public let yaml: String
+  /// sha256 of the canonical JSON encoding (sorted keys) of `spec`.
+  public let hash: String
+}
+
+/// Reads, validates and decodes experiment specs.
+public enum SpecLoader {
+  /// Loads the spec file at `path`.
+  /// - Throws: `SpecError` listing every problem with key path and line.
+  public static func load(path: String) throws -> LoadedSpec {
+    guard let data = FileManager.default.contents(atPath: path),
+      let text = String(data: data, encoding: .utf8)
+    else {
+      throw SpecError(
+        file: path, problems: [SpecProblem(keyPath: "", line: nil, message: "cannot read the file")]
+      )
+    }
+    return try parse(yaml: text, file: path)
+  }
+
+  /// Validates and decodes YAML text; `file` names it in messages.
+  /// - Throws: `SpecError` listing every problem found, not just the first.
+  public static func parse(yaml: String, file: String = "<string>") throws -> LoadedSpec {
+    let root: Node
+    do {
+      guard let node = try Yams.compose(yaml: yaml) else {
+        throw SpecError(
+          file: file, problems: [SpecProblem(keyPath: "", line: 1, message: "the file is empty")])
+      }
+      root = node
+    } catch let error as SpecError {
+      throw error
+    } catch {
+      throw SpecError(
+        file: file,
+        problems: [SpecProblem(keyPath: "", line: nil, message: "not valid YAML: \(error)")])
+    }
+    var checker = SpecChecker()
+    checker.check(root, SpecVocabulary.schema, path: "")
+    checkSweepAgainstDepth(root, &checker)
+    guard checker.problems.isEmpty else { throw SpecError(file: file, problems: checker.problems) }
+    do {
+      let spec = try YAMLDecoder().decode(ExperimentSpec.self, from: root)
+      return LoadedSpec(spec: spec, yaml: yaml, hash: try SpecHash.of(spec))
+    } catch {
+      throw SpecError(
+        file: file,
+        problems: [SpecProblem(keyPath: "", line: nil, message: "cannot decode: \(error)")])
+    }
+  }
+
+  /// Reports every k larger than the retrieval depth (each retrieved list has that many passages).
+  private static func checkSweepAgainstDepth(_ root: Node, _ checker: inout SpecChecker) {
+    guard let kNode = root.mapping?["module"]?.mapping?["k"] else { return }
+    let depth = root.mapping?["retrieval_depth"]?.int ?? 20
+    if let list = kNode.sequence {
+      for (i, item) in list.enumerated() {
+        if let k = item.int, k > depth {
+          checker.report(
+            "module.k[\(i)]", item.mark?.line,
+            "k = \(k) is larger than the retrieval depth (\(depth)); raise retrieval_depth or drop it"
+          )
+        }
+      }
+    } else if let to = kNode.mapping?["to"], let k = to.int, k > depth {
+      checker.report(
+        "module.k.to", to.mark?.line,
+        "k = \(k) is larger than the retrieval depth (\(depth)); raise retrieval_depth or lower it")
+    }
+  }
+}
+
+/// The identity of a spec: same decoded content, same hash, whatever the YAML formatting.
+public enum SpecHash {
+  /// Canonical JSON (sorted keys, defaults filled in) of `spec`.
+  public static func canonicalJSON(_ spec: ExperimentSpec) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return try encoder.encode(spec)
+  }
+
+  /// sha256 (hex) of `canonicalJSON(spec)`.
+  public static func of(_ spec: ExperimentSpec) throws -> String {
+    SHA256.hex(of: Array(try canonicalJSON(spec)))
+  }
+}

@@ -1,0 +1,77 @@
+/// The shape a YAML value must have, used to check a spec node by node before decoding it.
+indirect enum SpecShape: Sendable {
+  /// Any string.
+  case string
+  /// A string from a fixed set (retriever, module, template, … names).
+  case choice([String], what: String)
+  /// An integer, at least `minimum`.
+  case integer(minimum: Int)
+  /// A number, between `minimum` and `maximum`.
+  case number(minimum: Double, maximum: Double)
+  /// `true` or `false`.
+  case boolean
+  /// A list whose items all have one shape; `nonEmpty` rejects `[]`.
+  case list(SpecShape, nonEmpty: Bool)
+  /// A mapping with known keys; `required` must be present.
+  case object([String: SpecShape], required: Set<String>)
+  /// A k sweep: a list of integers or `{from, to, step}`.
+  case kSweep
+
+  /// The expected-type phrase used in messages.
+  var expected: String {
+    switch self {
+    case .string, .choice: return "a string"
+    case .integer: return "an integer"
+    case .number: return "a number"
+    case .boolean: return "true or false"
+    case .list: return "a list"
+    case .object: return "a mapping"
+    case .kSweep: return "a list of integers or {from, to, step}"
+    }
+  }
+}
+
+/// The names a spec may use, and the schema of a whole spec.
+public enum SpecVocabulary {
+  /// Retrievers the lab knows.
+  public static let retrievers = ["bm25", "dense"]
+  /// Experiment modules the lab knows.
+  public static let modules = ["passage_count"]
+  /// Prompt templates.
+  public static let templates = ["question_last", "question_first"]
+  /// Generator backends.
+  public static let backends = ["inprocess", "openai"]
+  /// Dataset formats.
+  public static let formats = ["squad", "litm", "beir"]
+  /// Metric names.
+  public static let metrics = ["subem", "em", "f1"]
+
+  /// The schema every spec is checked against.
+  static let schema: SpecShape = .object(
+    [
+      "name": .string,
+      "dataset": .object(
+        [
+          "name": .string, "format": .choice(formats, what: "dataset format"), "path": .string,
+          "limit": .integer(minimum: 1), "seed": .integer(minimum: 0),
+        ], required: ["name", "path"]),
+      "retrievers": .list(.choice(retrievers, what: "retriever"), nonEmpty: true),
+      "retrieval_depth": .integer(minimum: 1),
+      "generator": .object(
+        [
+          "backend": .choice(backends, what: "generator backend"), "model": .string,
+          "max_tokens": .integer(minimum: 1), "temperature": .number(minimum: 0, maximum: 100),
+          "top_p": .number(minimum: 0, maximum: 1), "seed": .integer(minimum: 0),
+          "stop": .list(.string, nonEmpty: false),
+        ], required: []),
+      "prompt": .object(
+        [
+          "template": .choice(templates, what: "prompt template"), "chat": .boolean,
+          "instruction": .string,
+        ],
+        required: []),
+      "module": .object(
+        ["name": .choice(modules, what: "module"), "k": .kSweep], required: ["name", "k"]),
+      "metrics": .list(.choice(metrics, what: "metric"), nonEmpty: true),
+    ], required: ["name", "dataset", "retrievers", "module"])
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Reports
+
+/// `raglab plot NAME`: accuracy vs k with CI bands and recall@k, as PNG and SVG via gnuplot.
+struct PlotCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "plot",
+    abstract: "Render an experiment's plots with gnuplot into plots/NAME/.",
+    discussion: """
+      Writes accuracy-vs-k.{dat,gp,png,svg}. The .gp script is kept so you can restyle it and
+      re-run `gnuplot plots/NAME/accuracy-vs-k.gp`.
+      """)
+
+  @Argument(help: "The experiment's name (from its spec).")
+  var name: String
+
+  @OptionGroup var options: ReportOptions
+
+  @Option(name: .long, help: "Folder that holds one sub-folder of plots per experiment.")
+  var out: String = "plots"
+
+  func run() throws {
+    let summary = try options.experiments().summary(named: name)
+    let renderer = PlotRenderer(root: out, runner: try GnuplotRunner())
+    let output = try renderer.render(AccuracyPlot(summary: summary))
+    if !output.warnings.isEmpty { print("gnuplot: \(output.warnings)") }
+    print("wrote \(output.png)\nwrote \(output.svg)\nscript \(output.script) (data \(output.data))")
+  }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Reports
+import Store
+
+/// `raglab run SPEC`: runs or resumes an experiment, one committed trial at a time.
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Run (or resume) the experiment a spec describes.",
+    discussion: """
+      Every trial is committed as soon as it exists: stop with Ctrl-C (or kill) at any time and run
+      the same command again to finish. An unchanged spec resumes; a changed spec is a new experiment.
+      """)
+
+  @Argument(help: "The experiment spec (YAML).")
+  var spec: String
+
+  @Option(help: "The lab database file.")
+  var db = "runs/lab.sqlite"
+
+  @Option(
+    help: "Use only the first N sampled questions (a separate experiment with its own spec hash).")
+  var limit: Int?
+
+  @Flag(
+    help: "Evaluate every prompt from scratch instead of sharing prefixes (to measure the saving).")
+  var noPrefixSharing = false
+
+  @Flag(help: "Do not reuse stored generations for identical prompts.")
+  var noCache = false
+
+  func run() throws {
+    var loaded: LoadedSpec
+    do {
+      loaded = try SpecLoader.load(path: spec)
+      if let limit { loaded = try SpecLoader.parse(yaml: limited(loaded.yaml, limit), file: spec) }
+    } catch let error as SpecError {
+      print(error.description)
+      throw ExitCode.failure
+    }
+    let database = try LabDatabase.open(path: db)
+    let generator = try makeGenerator(loaded.spec.generator)
+    let inputs = try CorpusInputs.load(
+      spec: loaded.spec, database: database, makeRetriever: RetrieverFactory.make)
+    let runner = ExperimentRunner(
+      loaded: loaded, inputs: inputs, generator: generator, store: ResultsStore(database: database),
+      options: RunOptions(
+        prefixSharing: !noPrefixSharing, useGenerationCache: !noCache, gitCommit: Self.gitCommit()))
+    print(
+      "\(loaded.spec.name): \(inputs.questions.count) questions, spec \(loaded.hash.prefix(12)), "
+        + "model \(generator.modelSHA256.prefix(12)), data \(inputs.dataChecksum.prefix(12)), db \(db)"
+    )
+    Interrupt.install()
+    let bar = ProgressBar(
+      total: inputs.questions.count * conditionCount(loaded.spec), label: "trials")
+    let summary = try runner.run(
+      progress: { bar.update(done: $0.completed, total: $0.total) }, shouldStop: Interrupt.requested
+    )
+    bar.finish()
+    let state = summary.interrupted ? "interrupted — run the same command to resume" : "complete"
+    print(
+      "experiment \(summary.experimentId) \(summary.resumed ? "resumed" : "started"): \(summary.trialsRecorded) trials "
+        + "recorded (\(summary.trialsFromCache) from cache), \(summary.trialsAlreadyDone) already done, "
+        + "\(summary.trialsAlreadyDone + summary.trialsRecorded)/\(summary.trialsTotal) \(state), "
+        + String(format: "%.1f s", summary.seconds))
+    print(summary.tokenLine)
+    if summary.interrupted { throw ExitCode(130) }
+  }
+
+  /// The spec text with `dataset.limit` replaced (appending a comment recording the override).
+  private func limited(_ yaml: String, _ limit: Int) throws -> String {
+    var loaded = try SpecLoader.parse(yaml: yaml, file: spec).spec
+    loaded.dataset.limit = limit
+    return yaml + "\n# raglab run --limit \(limit)\n"
+      + "# effective spec: \(String(decoding: try SpecHash.canonicalJSON(loaded), as: UTF8.self))\n"
+  }
+
+  /// The generator the spec asks for.
+  private func makeGenerator(_ spec: GeneratorSpec) throws -> any Generator {
+    switch spec.backend {
+    case "inprocess":
+      #if RAGLAB_ENGINE
+        return try InProcessGenerator.load(path: spec.model)
+      #else
+        _ = try AssetPaths.require(spec.model, what: "model")
+        throw RunError("this build has no in-process engine yet (Inference branch not merged)")
+      #endif
+    default:
+      throw RunError(
+        "generator backend '\(spec.backend)' is not implemented yet; use backend: inprocess")
+    }
+  }
+
+  /// questions × this many conditions is the trial total.
+  private func conditionCount(_ spec: ExperimentSpec) -> Int {
+    ModuleRegistry.module(named: spec.module.name)?.conditions(for: spec).count ?? 0
+  }
+
+  /// `git rev-parse HEAD` in the current folder, or "unknown".
+  static func gitCommit() -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "rev-parse", "HEAD"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return "unknown" }
+    process.waitUntilExit()
+    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    return process.terminationStatus == 0 && !text.isEmpty ? text : "unknown"
+  }
+}

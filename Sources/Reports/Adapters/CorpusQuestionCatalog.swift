@@ -1,0 +1,61 @@
+import Corpus
+import Foundation
+import Store
+
+/// Question details and recall@k judgements for reports, read from the corpus tables.
+///
+/// A trial is a recall hit when its shown passages hold a gold passage id, or — for datasets
+/// without gold ids — a normalised gold answer (the Corpus target's `Recall.isHit`). A dataset
+/// that is not in the database yields no questions, so reports simply omit recall.
+public final class CorpusQuestionCatalog: QuestionCatalog, @unchecked Sendable {
+  private let store: CorpusStore
+  private let lock = NSLock()
+  private var questions: [String: [String: QuestionRecord]] = [:]
+  private var texts: [String: String] = [:]
+
+  /// Reads from `database`'s corpus tables.
+  public init(database: LabDatabase) {
+    self.store = CorpusStore(database)
+  }
+
+  public func question(dataset: String, id: String) throws -> CatalogQuestion? {
+    guard let record = try record(dataset: dataset, id: id) else { return nil }
+    return CatalogQuestion(
+      id: record.id, text: record.text, answers: record.answers,
+      goldPassageIDs: record.goldPassageIDs)
+  }
+
+  public func isRecallHit(dataset: String, question: CatalogQuestion, passageIDs: [String]) throws
+    -> Bool
+  {
+    let record = QuestionRecord(
+      id: question.id, text: question.text, answers: question.answers,
+      goldPassageIDs: question.goldPassageIDs)
+    let ranking = passageIDs.map { ScoredPassage(passageID: $0, score: 0) }
+    return try Recall.isHit(record, ranking: ranking, k: ranking.count) { id in
+      try self.text(dataset: dataset, passageID: id)
+    }
+  }
+
+  /// The stored question, loading the dataset's questions once (nil when the dataset is absent).
+  private func record(dataset: String, id: String) throws -> QuestionRecord? {
+    try lock.withLock {
+      if questions[dataset] == nil {
+        let all =
+          (try? store.dataset(named: dataset)) != nil
+          ? try store.questions(dataset: dataset) : []
+        questions[dataset] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+      }
+      return questions[dataset]?[id]
+    }
+  }
+
+  /// A passage's text, cached.
+  private func text(dataset: String, passageID: String) throws -> String {
+    let key = dataset + "\u{0}" + passageID
+    if let text = lock.withLock({ texts[key] }) { return text }
+    let text = try store.passages(dataset: dataset, ids: [passageID]).first?.text ?? ""
+    lock.withLock { texts[key] = text }
+    return text
+  }
+}

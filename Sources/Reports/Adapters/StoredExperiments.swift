@@ -1,0 +1,105 @@
+import Experiments
+import Foundation
+import Store
+
+/// Turns the results tables (`ResultsStore`) into the report models; the one place that knows both.
+public struct StoredExperiments: Sendable {
+  /// The results tables.
+  public let store: ResultsStore
+  /// Question details and recall judgements, when a corpus is available.
+  public var catalog: (any QuestionCatalog)?
+  /// Seed of the bootstrap resamples (fixed, so reports are reproducible).
+  public var bootstrapSeed: UInt64 = 0
+
+  /// Wraps an open database.
+  public init(database: LabDatabase, catalog: (any QuestionCatalog)? = nil) {
+    self.store = ResultsStore(database: database)
+    self.catalog = catalog
+  }
+
+  /// Opens the database at `path` for reading reports.
+  /// - Throws: `ReportsError.noDatabase` when the file does not exist (rather than creating it).
+  public static func open(path: String, catalog: (any QuestionCatalog)? = nil) throws
+    -> StoredExperiments
+  {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw ReportsError.noDatabase(path: path)
+    }
+    return StoredExperiments(database: try LabDatabase.open(path: path), catalog: catalog)
+  }
+
+  /// The newest stored experiment called `name`.
+  /// - Throws: `ReportsError.noExperiment` listing the experiments the database does hold.
+  public func record(named name: String) throws -> ExperimentRecord {
+    if let record = try store.latestExperiment(named: name) { return record }
+    let known = Array(Set(try store.experiments().map(\.name))).sorted()
+    throw ReportsError.noExperiment(name: name, database: store.database.path, known: known)
+  }
+
+  /// The summary of experiment `name`: provenance and, per condition, bootstrap 95 % intervals of
+  /// every stored metric and (with a catalog) of recall@k.
+  public func summary(named name: String) throws -> ExperimentSummary {
+    let record = try record(named: name)
+    guard let id = record.id else {
+      throw ReportsError.noExperiment(name: name, database: store.database.path, known: [])
+    }
+    let conditions = try store.conditions(experimentId: id)
+    let stored = conditions.map { StoredValues.keys($0.keysJSON) }
+    let order = StoredValues.orderedNames(stored)
+    let dataset = datasetName(record.specYAML)
+    var summaries: [ConditionSummary] = []
+    for (condition, keys) in zip(conditions, stored) {
+      let trials = try store.trials(conditionId: condition.id ?? -1)
+      let ordered = order.compactMap { name in keys.first { $0.name == name } }
+      summaries.append(try summarise(trials, keys: ordered, dataset: dataset))
+    }
+    return ExperimentSummary(
+      name: record.name, specYAML: record.specYAML,
+      provenance: Provenance(
+        specHash: record.specHash, modelSHA256: record.modelSHA256,
+        dataChecksum: record.dataChecksum,
+        gitCommit: record.gitCommit == "unknown" ? nil : record.gitCommit,
+        startedAt: record.startedAt, finishedAt: record.finishedAt,
+        trialCount: try store.trialCount(experimentId: id)),
+      conditions: summaries)
+  }
+
+  /// One condition's trials as means with intervals.
+  private func summarise(_ trials: [TrialRecord], keys: [ConditionKey], dataset: String?) throws
+    -> ConditionSummary
+  {
+    var columns: [String: [Double]] = [:]
+    for trial in trials {
+      for (name, value) in StoredValues.metrics(trial.metricsJSON) {
+        columns[name, default: []].append(value)
+      }
+    }
+    var metrics: [String: Estimate] = [:]
+    for (name, values) in columns { metrics[name] = estimate(values) }
+    var recall: Estimate?
+    if let catalog, let dataset {
+      var hits: [Double] = []
+      for trial in trials {
+        guard let question = try catalog.question(dataset: dataset, id: trial.questionId) else {
+          continue
+        }
+        let shown = StoredValues.passageIDs(trial.passageIdsJSON)
+        hits.append(
+          try catalog.isRecallHit(dataset: dataset, question: question, passageIDs: shown) ? 1 : 0)
+      }
+      if !hits.isEmpty { recall = estimate(hits) }
+    }
+    return ConditionSummary(keys: keys, n: trials.count, metrics: metrics, recall: recall)
+  }
+
+  /// Mean and percentile-bootstrap interval (questions resampled, seeded).
+  private func estimate(_ values: [Double]) -> Estimate {
+    let interval = Bootstrap.meanInterval(values, seed: bootstrapSeed)
+    return Estimate(value: interval.mean, low: interval.lower, high: interval.upper)
+  }
+
+  /// The spec's dataset name, if the stored YAML still parses.
+  func datasetName(_ yaml: String) -> String? {
+    (try? SpecLoader.parse(yaml: yaml))?.spec.dataset.name
+  }
+}

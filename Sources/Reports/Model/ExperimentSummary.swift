@@ -1,0 +1,66 @@
+import Foundation
+
+/// Where an experiment's numbers came from: enough to reproduce or distrust them.
+public struct Provenance: Sendable, Equatable, Codable {
+  /// SHA-256 of the normalised spec (a changed spec is a new experiment).
+  public var specHash: String
+  /// SHA-256 of the GGUF model file.
+  public var modelSHA256: String
+  /// Checksum of the dataset the questions came from.
+  public var dataChecksum: String
+  /// `git rev-parse HEAD` of the raglab checkout that ran it, if known.
+  public var gitCommit: String?
+  /// When the run started.
+  public var startedAt: Date?
+  /// When the last trial was stored (nil while unfinished).
+  public var finishedAt: Date?
+  /// Number of trials stored.
+  public var trialCount: Int
+
+  /// Creates a provenance record.
+  public init(
+    specHash: String, modelSHA256: String, dataChecksum: String, gitCommit: String? = nil,
+    startedAt: Date? = nil, finishedAt: Date? = nil, trialCount: Int
+  ) {
+    self.specHash = specHash
+    self.modelSHA256 = modelSHA256
+    self.dataChecksum = dataChecksum
+    self.gitCommit = gitCommit
+    self.startedAt = startedAt
+    self.finishedAt = finishedAt
+    self.trialCount = trialCount
+  }
+}
+
+/// Everything a report needs about one experiment: spec, provenance and per-condition aggregates.
+public struct ExperimentSummary: Sendable, Equatable, Codable {
+  /// The experiment's name (from its spec); also the folder name of its plots.
+  public var name: String
+  /// The spec as YAML text, shown verbatim in the notebook.
+  public var specYAML: String
+  /// Hashes, commit and timing of the run.
+  public var provenance: Provenance
+  /// One entry per condition, in the order they should be listed.
+  public var conditions: [ConditionSummary]
+
+  /// Creates a summary.
+  public init(
+    name: String, specYAML: String, provenance: Provenance, conditions: [ConditionSummary]
+  ) {
+    self.name = name
+    self.specYAML = specYAML
+    self.provenance = provenance
+    self.conditions = conditions
+  }
+
+  /// Key names in order of first appearance over all conditions (the results table's columns).
+  public var keyNames: [String] {
+    var names: [String] = []
+    for condition in conditions {
+      for key in condition.keys where !names.contains(key.name) {
+        names.append(key.name)
+      }
+    }
+    return names
+  }
+}

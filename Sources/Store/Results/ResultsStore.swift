@@ -1,0 +1,161 @@
+import Foundation
+import GRDB
+
+/// The results tables behind a small API: the runner writes trials one transaction each, reports read them.
+public struct ResultsStore: Sendable {
+  /// The database holding the results.
+  public let database: LabDatabase
+
+  /// Wraps `database`.
+  public init(database: LabDatabase) {
+    self.database = database
+  }
+
+  // MARK: Writing (runner)
+
+  /// Returns the experiment with the same spec hash, model and data checksum (resuming it), or
+  /// inserts `draft` as a new experiment.
+  /// - Returns: the stored record and whether it already existed.
+  public func beginExperiment(_ draft: ExperimentRecord) throws -> (
+    experiment: ExperimentRecord, resumed: Bool
+  ) {
+    try write { db in
+      if let existing =
+        try ExperimentRecord
+        .filter(
+          Column("specHash") == draft.specHash && Column("modelSHA256") == draft.modelSHA256
+            && Column("dataChecksum") == draft.dataChecksum
+        )
+        .fetchOne(db)
+      {
+        return (existing, true)
+      }
+      var record = draft
+      try record.insert(db)
+      return (record, false)
+    }
+  }
+
+  /// Returns the condition of `experimentId` with these keys, inserting it if new.
+  public func condition(experimentId: Int64, keysJSON: String, position: Int) throws
+    -> ConditionRecord
+  {
+    try write { db in
+      if let existing =
+        try ConditionRecord
+        .filter(Column("experimentId") == experimentId && Column("keysJSON") == keysJSON).fetchOne(
+          db)
+      {
+        return existing
+      }
+      var record = ConditionRecord(
+        experimentId: experimentId, keysJSON: keysJSON, position: position)
+      try record.insert(db)
+      return record
+    }
+  }
+
+  /// Ids of the questions already answered under `conditionId`.
+  public func completedQuestionIds(conditionId: Int64) throws -> Set<String> {
+    try database.writer.read { db in
+      Set(
+        try String.fetchAll(
+          db, sql: "SELECT questionId FROM trial WHERE conditionId = ?", arguments: [conditionId]))
+    }
+  }
+
+  /// Stores one trial (and its generation, if given) in one transaction; a trial already present for
+  /// the same condition and question is left as it is.
+  /// - Returns: true when the trial was new.
+  @discardableResult
+  public func record(_ trial: TrialRecord, caching generation: GenerationCacheRecord? = nil) throws
+    -> Bool
+  {
+    try write { db in
+      if let generation { try generation.insert(db, onConflict: .ignore) }
+      var row = trial
+      try row.insert(db, onConflict: .ignore)
+      return db.changesCount > 0
+    }
+  }
+
+  /// The cached generation for this model, prompt and decoding parameters, if any.
+  public func cachedGeneration(modelSHA256: String, promptHash: String, decodingHash: String) throws
+    -> GenerationCacheRecord?
+  {
+    try database.writer.read { db in
+      try GenerationCacheRecord.fetchOne(
+        db,
+        key: ["modelSHA256": modelSHA256, "promptHash": promptHash, "decodingHash": decodingHash])
+    }
+  }
+
+  /// Marks the experiment finished now.
+  public func finish(experimentId: Int64, at date: Date = Date()) throws {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE experiment SET finishedAt = ? WHERE id = ?", arguments: [date, experimentId])
+    }
+  }
+
+  // MARK: Reading (reports)
+
+  /// Every experiment, newest first.
+  public func experiments() throws -> [ExperimentRecord] {
+    try database.writer.read { db in try ExperimentRecord.order(Column("id").desc).fetchAll(db) }
+  }
+
+  /// Experiments named `name`, newest first.
+  public func experiments(named name: String) throws -> [ExperimentRecord] {
+    try database.writer.read { db in
+      try ExperimentRecord.filter(Column("name") == name).order(Column("id").desc).fetchAll(db)
+    }
+  }
+
+  /// The most recently started experiment named `name`.
+  public func latestExperiment(named name: String) throws -> ExperimentRecord? {
+    try experiments(named: name).first
+  }
+
+  /// The conditions of an experiment in display order.
+  public func conditions(experimentId: Int64) throws -> [ConditionRecord] {
+    try database.writer.read { db in
+      try ConditionRecord.filter(Column("experimentId") == experimentId).order(Column("position"))
+        .fetchAll(db)
+    }
+  }
+
+  /// The trials of one condition, by question id.
+  public func trials(conditionId: Int64) throws -> [TrialRecord] {
+    try database.writer.read { db in
+      try TrialRecord.filter(Column("conditionId") == conditionId).order(Column("questionId"))
+        .fetchAll(db)
+    }
+  }
+
+  /// The trials of one question across all conditions of an experiment.
+  public func trials(experimentId: Int64, questionId: String) throws -> [TrialRecord] {
+    try database.writer.read { db in
+      try TrialRecord.filter(
+        Column("experimentId") == experimentId && Column("questionId") == questionId
+      )
+      .order(Column("conditionId")).fetchAll(db)
+    }
+  }
+
+  /// Number of trials stored for an experiment.
+  public func trialCount(experimentId: Int64) throws -> Int {
+    try database.writer.read { db in
+      try TrialRecord.filter(Column("experimentId") == experimentId).fetchCount(db)
+    }
+  }
+
+  /// Runs `body` in a write transaction, turning SQLite errors into `StoreError`s that name the file.
+  private func write<T>(_ body: (Database) throws -> T) throws -> T {
+    do {
+      return try database.writer.write(body)
+    } catch let error as DatabaseError {
+      throw StoreError(path: database.path, message: StoreError.explain(error))
+    }
+  }
+}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import Experiments
-
-@Test func moduleLinks() {
-  #expect(Bool(true))
-}

@@ -1,0 +1,90 @@
+import Experiments
+
+/// A deterministic stand-in for a language model: one token per UTF-8 byte, and an answer that is the
+/// title of the first document in the prompt (or "unknown"), so runs are reproducible and cheap.
+final class FakeGenerator: Generator {
+  let modelSHA256 = "fake-model-sha"
+  let chatFormat: ChatFormat? = .chatML
+  /// Prompt tokens seen at every `generate` call, across all sessions.
+  private(set) var promptsSeen: [[Int32]] = []
+  /// Prompt tokens evaluated by all sessions.
+  var evaluatedPromptTokens: Int { sessions.reduce(0) { $0 + $1.evaluatedPromptTokens } }
+  private var sessions: [FakeSession] = []
+
+  func makeSession() throws -> any GenerationSession {
+    let session = FakeSession(owner: self)
+    sessions.append(session)
+    return session
+  }
+
+  fileprivate func saw(_ prompt: [Int32]) { promptsSeen.append(prompt) }
+}
+
+/// The fake's context: a token array with checkpoints.
+final class FakeSession: GenerationSession {
+  private weak var owner: FakeGenerator?
+  private(set) var tokens: [Int32] = []
+  private(set) var evaluatedPromptTokens = 0
+
+  init(owner: FakeGenerator) { self.owner = owner }
+
+  func checkpoint() -> SessionCheckpoint { SessionCheckpoint(tokenCount: tokens.count) }
+
+  func rewind(to checkpoint: SessionCheckpoint) {
+    tokens.removeLast(tokens.count - checkpoint.tokenCount)
+  }
+
+  func append(segment: String) throws -> [Int32] {
+    let new = segment.utf8.map { Int32($0) }
+    tokens += new
+    evaluatedPromptTokens += new.count
+    return new
+  }
+
+  func generate(_ options: DecodingOptions) throws -> GeneratedAnswer {
+    owner?.saw(tokens)
+    let prompt = String(decoding: tokens.map { UInt8($0) }, as: UTF8.self)
+    var answer = "unknown"
+    if let range = prompt.range(of: "(Title: ") {
+      answer = String(prompt[range.upperBound...].prefix { $0 != ")" })
+    }
+    let generated = answer.utf8.map { Int32($0) }
+    tokens += generated
+    return GeneratedAnswer(
+      text: answer, tokens: generated, logprobs: generated.map { _ in -0.5 },
+      stopReason: "endOfGeneration")
+  }
+}
+
+/// A retriever over a fixed list: every question gets the same ranking, rotated by the question's number.
+struct FakeRanker: PassageRanker {
+  let name: String
+  let passages: [Passage]
+
+  func rank(_ question: Question, depth: Int) throws -> [Passage] {
+    let shift = (Int(question.id.filter(\.isNumber)) ?? 0) % passages.count
+    return Array((passages[shift...] + passages[..<shift]).prefix(depth))
+  }
+}
+
+/// Test data: `count` questions whose answer is the title of passage `p<n>`.
+enum FakeData {
+  static let passages = (0..<12).map {
+    Passage(id: "p\($0)", title: "Title\($0)", text: "Text of passage \($0).")
+  }
+
+  static func questions(_ count: Int) -> [Question] {
+    (0..<count).map {
+      Question(id: "q\($0)", text: "Which title is number \($0)?", answers: ["Title\($0)"])
+    }
+  }
+
+  static func inputs(questions count: Int) -> ExperimentInputs {
+    ExperimentInputs(
+      questions: questions(count), dataChecksum: "fake-data",
+      rankers: [
+        "bm25": FakeRanker(name: "bm25", passages: passages),
+        "dense": FakeRanker(name: "dense", passages: passages.reversed()),
+      ])
+  }
+}

@@ -1,0 +1,109 @@
+import Testing
+
+@testable import Experiments
+
+func sweepRequests(_ ks: [Int]) -> [PromptRequest] {
+  ks.enumerated().map {
+    PromptRequest(conditionIndex: $0, passages: Array(FakeData.passages.prefix($1)))
+  }
+}
+
+@Test(arguments: [true, false])
+func sharedAndNaivePlansShowTheModelIdenticalTokens(chat: Bool) throws {
+  let question = FakeData.questions(1)[0]
+  let builder = PromptBuilder(spec: PromptSpec(chat: chat))
+  let ks = [1, 2, 4, 8, 12]
+  var prompts: [Bool: [Int: [Int32]]] = [:]
+  var tallies: [Bool: PromptTokenTally] = [:]
+  for share in [true, false] {
+    let generator = FakeGenerator()
+    var seen: [Int: [Int32]] = [:]
+    tallies[share] = try PrefixPlanner(sharePrefixes: share).run(
+      question: question, requests: sweepRequests(ks), builder: builder, generator: generator,
+      options: DecodingOptions()
+    ) { seen[$0.request.conditionIndex] = $0.promptTokens }
+    prompts[share] = seen
+    #expect(generator.evaluatedPromptTokens == tallies[share]!.evaluated)
+  }
+  #expect(prompts[true]!.count == ks.count)
+  #expect(prompts[true]! == prompts[false]!)
+  #expect(tallies[true]!.naive == tallies[false]!.naive)
+  #expect(tallies[false]!.evaluated == tallies[false]!.naive)
+  #expect(tallies[true]!.evaluated < tallies[false]!.evaluated)
+}
+
+@Test func sharedPromptsEqualTheirSegmentsTokenisedOneByOne() throws {
+  let question = FakeData.questions(1)[0]
+  let builder = PromptBuilder(spec: PromptSpec())
+  var outcomes: [PromptOutcome] = []
+  _ = try PrefixPlanner().run(
+    question: question, requests: sweepRequests([3, 1, 2]), builder: builder,
+    generator: FakeGenerator(),
+    options: DecodingOptions()
+  ) { outcomes.append($0) }
+  for outcome in outcomes {
+    let expected = outcome.segments.all.flatMap { $0.utf8.map { Int32($0) } }
+    #expect(outcome.promptTokens == expected)
+    #expect(outcome.answer.text == "Title0")
+  }
+  #expect(outcomes.map { $0.request.passages.count } == [1, 2, 3])  // evaluated shortest prefix first
+}
+
+@Test func aTwentyStepSweepEvaluatesAtLeastFiveTimesFewerPromptTokens() throws {
+  let passages = (0..<20).map {
+    Passage(
+      id: String(format: "d%02d", $0), title: "T\($0)", text: String(repeating: "word ", count: 80))
+  }
+  let requests = (1...20).map {
+    PromptRequest(conditionIndex: $0 - 1, passages: Array(passages.prefix($0)))
+  }
+  let tally = try PrefixPlanner().run(
+    question: FakeData.questions(1)[0], requests: requests,
+    builder: PromptBuilder(spec: PromptSpec()),
+    generator: FakeGenerator(), options: DecodingOptions()
+  ) { _ in }
+  #expect(tally.factor >= 5)
+}
+
+@Test func branchingRequestsRewindToTheDeepestSharedPassage() throws {
+  let p = FakeData.passages
+  let requests = [
+    PromptRequest(conditionIndex: 0, passages: [p[0], p[1], p[2]]),
+    PromptRequest(conditionIndex: 1, passages: [p[0], p[2], p[1]]),
+    PromptRequest(conditionIndex: 2, passages: [p[0], p[1]]),
+  ]
+  let shared = FakeGenerator()
+  let naive = FakeGenerator()
+  let builder = PromptBuilder(spec: PromptSpec(chat: false))
+  var a: [Int: [Int32]] = [:]
+  var b: [Int: [Int32]] = [:]
+  let question = FakeData.questions(1)[0]
+  let t1 = try PrefixPlanner(sharePrefixes: true).run(
+    question: question, requests: requests, builder: builder, generator: shared,
+    options: DecodingOptions()
+  ) { a[$0.request.conditionIndex] = $0.promptTokens }
+  let t2 = try PrefixPlanner(sharePrefixes: false).run(
+    question: question, requests: requests, builder: builder, generator: naive,
+    options: DecodingOptions()
+  ) { b[$0.request.conditionIndex] = $0.promptTokens }
+  #expect(a == b)
+  #expect(t1.evaluated < t2.evaluated)
+}
+
+@Test func promptBuilderLaysOutQuestionLastAndQuestionFirst() {
+  let q = Question(id: "1", text: "Who?", answers: ["x"])
+  let p = [FakeData.passages[0]]
+  let last = PromptBuilder(
+    spec: PromptSpec(template: "question_last", chat: false, instruction: "I")
+  ).segments(question: q, passages: p)
+  #expect(
+    last.text == "I\n\nDocument [1](Title: Title0) Text of passage 0.\n\nQuestion: Who?\nAnswer:")
+  let first = PromptBuilder(
+    spec: PromptSpec(template: "question_first", chat: true, instruction: "S")
+  ).segments(question: q, passages: p)
+  #expect(
+    first.header
+      == "<|im_start|>system\nS<|im_end|>\n<|im_start|>user\nQuestion: Who?\nDocuments:\n")
+  #expect(first.passages == ["document 1: Text of passage 0.\n"])
+  #expect(first.tail == "<|im_end|>\n<|im_start|>assistant\n")
+}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import Reports
-
-@Test func moduleLinks() {
-  #expect(Bool(true))
-}
