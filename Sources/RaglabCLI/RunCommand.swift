@@ -40,10 +40,13 @@ struct RunCommand: ParsableCommand {
       print(error.description)
       throw ExitCode.failure
     }
+    if loaded.spec.generator.backend == "inprocess" {
+      _ = try AssetPaths.require(loaded.spec.generator.model, what: "model")
+    }
     let database = try LabDatabase.open(path: db)
-    let generator = try makeGenerator(loaded.spec.generator)
     let inputs = try CorpusInputs.load(
       spec: loaded.spec, database: database, makeRetriever: RetrieverFactory.make)
+    let generator = try makeGenerator(loaded.spec.generator)
     let runner = ExperimentRunner(
       loaded: loaded, inputs: inputs, generator: generator, store: ResultsStore(database: database),
       options: RunOptions(
