@@ -13,9 +13,8 @@ public struct Raglab: AsyncParsableCommand {
       Assets (model, data) come from `make quickstart` / scripts/setup.sh into RAGLAB_HOME.
       """,
     subcommands: [
-      RunCommand.self, ValidateCommand.self, PlotCommand.self, ReportCommand.self,
-      ResultsCommand.self,
-      InspectCommand.self, DataCommand.self, DenseCommand.self,
+      RunCommand.self, ValidateCommand.self, PlotCommand.self, ReportCommand.self, ResultsCommand.self,
+      InspectCommand.self, DataCommand.self, DenseCommand.self, ModelCommand.self,
     ]
   )
 

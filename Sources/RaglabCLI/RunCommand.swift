@@ -84,12 +84,7 @@ struct RunCommand: ParsableCommand {
   private func makeGenerator(_ spec: GeneratorSpec) throws -> any Generator {
     switch spec.backend {
     case "inprocess":
-      #if RAGLAB_ENGINE
-        return try InProcessGenerator.load(path: spec.model)
-      #else
-        _ = try AssetPaths.require(spec.model, what: "model")
-        throw RunError("this build has no in-process engine yet (Inference branch not merged)")
-      #endif
+      return try InProcessGenerator.load(path: spec.model)
     default:
       throw RunError(
         "generator backend '\(spec.backend)' is not implemented yet; use backend: inprocess")
