@@ -35,7 +35,7 @@ struct RunCommand: ParsableCommand {
     var loaded: LoadedSpec
     do {
       loaded = try SpecLoader.load(path: spec)
-      if let limit { loaded = try SpecLoader.parse(yaml: limited(loaded.yaml, limit), file: spec) }
+      if let limit { loaded = try SpecLoader.overriding(loaded, limit: limit) }
     } catch let error as SpecError {
       print(error.description)
       throw ExitCode.failure
@@ -70,14 +70,6 @@ struct RunCommand: ParsableCommand {
         + String(format: "%.1f s", summary.seconds))
     print(summary.tokenLine)
     if summary.interrupted { throw ExitCode(130) }
-  }
-
-  /// The spec text with `dataset.limit` replaced (appending a comment recording the override).
-  private func limited(_ yaml: String, _ limit: Int) throws -> String {
-    var loaded = try SpecLoader.parse(yaml: yaml, file: spec).spec
-    loaded.dataset.limit = limit
-    return yaml + "\n# raglab run --limit \(limit)\n"
-      + "# effective spec: \(String(decoding: try SpecHash.canonicalJSON(loaded), as: UTF8.self))\n"
   }
 
   /// The generator the spec asks for.
