@@ -35,15 +35,18 @@ struct RunCommand: ParsableCommand {
     var loaded: LoadedSpec
     do {
       loaded = try SpecLoader.load(path: spec)
-      if let limit { loaded = try SpecLoader.parse(yaml: limited(loaded.yaml, limit), file: spec) }
+      if let limit { loaded = try SpecLoader.overriding(loaded, limit: limit) }
     } catch let error as SpecError {
       print(error.description)
       throw ExitCode.failure
     }
+    if loaded.spec.generator.backend == "inprocess" {
+      _ = try AssetPaths.require(loaded.spec.generator.model, what: "model")
+    }
     let database = try LabDatabase.open(path: db)
-    let generator = try makeGenerator(loaded.spec.generator)
     let inputs = try CorpusInputs.load(
       spec: loaded.spec, database: database, makeRetriever: RetrieverFactory.make)
+    let generator = try makeGenerator(loaded.spec.generator)
     let runner = ExperimentRunner(
       loaded: loaded, inputs: inputs, generator: generator, store: ResultsStore(database: database),
       options: RunOptions(
@@ -69,24 +72,11 @@ struct RunCommand: ParsableCommand {
     if summary.interrupted { throw ExitCode(130) }
   }
 
-  /// The spec text with `dataset.limit` replaced (appending a comment recording the override).
-  private func limited(_ yaml: String, _ limit: Int) throws -> String {
-    var loaded = try SpecLoader.parse(yaml: yaml, file: spec).spec
-    loaded.dataset.limit = limit
-    return yaml + "\n# raglab run --limit \(limit)\n"
-      + "# effective spec: \(String(decoding: try SpecHash.canonicalJSON(loaded), as: UTF8.self))\n"
-  }
-
   /// The generator the spec asks for.
   private func makeGenerator(_ spec: GeneratorSpec) throws -> any Generator {
     switch spec.backend {
     case "inprocess":
-      #if RAGLAB_ENGINE
-        return try InProcessGenerator.load(path: spec.model)
-      #else
-        _ = try AssetPaths.require(spec.model, what: "model")
-        throw RunError("this build has no in-process engine yet (Inference branch not merged)")
-      #endif
+      return try InProcessGenerator.load(path: spec.model)
     default:
       throw RunError(
         "generator backend '\(spec.backend)' is not implemented yet; use backend: inprocess")

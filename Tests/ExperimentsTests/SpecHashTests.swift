@@ -43,3 +43,11 @@ import Testing
   #expect(
     SHA256.hex(of: long) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
 }
+
+@Test func limitOverrideIsANewSpecWithTheLimitApplied() throws {
+  let base = try SpecLoader.parse(yaml: validSpec)
+  let limited = try SpecLoader.overriding(base, limit: 3)
+  #expect(limited.spec.dataset.limit == 3)
+  #expect(limited.hash != base.hash)
+  #expect(limited.yaml.contains("--limit 3"))
+}

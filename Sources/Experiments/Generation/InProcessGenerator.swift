@@ -1,93 +1,89 @@
-// Compiled once the engine (Inference.LanguageModel/Session/BPETokenizer/ChatTemplate, see
-// /work/contracts.md) is merged: build with `-Xswiftc -DRAGLAB_ENGINE` until then.
-#if RAGLAB_ENGINE
-  import Foundation
-  import Inference
+import Foundation
+import Inference
 
-  /// The in-process GGUF engine as a `Generator`: one `Inference.Session` (KV cache) per generation session.
-  public final class InProcessGenerator: Generator {
-    /// The loaded model.
-    public let model: LanguageModel
-    /// sha256 of the GGUF file (`LanguageModel.fileSHA256()`).
-    public let modelSHA256: String
-    /// The model's chat template as a `ChatFormat`, when it has one.
-    public let chatFormat: ChatFormat?
-    /// KV-cache length of each session.
-    public let contextLength: Int
+/// The in-process GGUF engine as a `Generator`: one `Inference.Session` (KV cache) per generation session.
+public final class InProcessGenerator: Generator {
+  /// The loaded model.
+  public let model: LanguageModel
+  /// sha256 of the GGUF file (`LanguageModel.fileSHA256()`).
+  public let modelSHA256: String
+  /// The model's chat template as a `ChatFormat`, when it has one.
+  public let chatFormat: ChatFormat?
+  /// KV-cache length of each session.
+  public let contextLength: Int
 
-    /// Wraps a loaded model; sessions hold up to `contextLength` tokens (capped by the model's own limit).
-    public init(model: LanguageModel, contextLength: Int = 8192) throws {
-      self.model = model
-      self.modelSHA256 = try model.fileSHA256()
-      self.contextLength = min(contextLength, model.config.contextLength)
-      if let template = model.chatTemplate {
-        chatFormat = ChatFormat { system, user in
-          template.render(
-            [
-              ChatMessage(role: "system", content: system),
-              ChatMessage(role: "user", content: user),
-            ],
-            addGenerationPrompt: true)
-        }
-      } else {
-        chatFormat = nil
+  /// Wraps a loaded model; sessions hold up to `contextLength` tokens (capped by the model's own limit).
+  public init(model: LanguageModel, contextLength: Int = 8192) throws {
+    self.model = model
+    self.modelSHA256 = try model.fileSHA256()
+    self.contextLength = min(contextLength, model.config.contextLength)
+    if let template = model.chatTemplate {
+      chatFormat = ChatFormat { system, user in
+        template.render(
+          [
+            ChatMessage(role: "system", content: system),
+            ChatMessage(role: "user", content: user),
+          ],
+          addGenerationPrompt: true)
       }
-    }
-
-    /// Loads the GGUF at `path` (relative paths resolve against `RAGLAB_HOME`).
-    /// - Throws: `MissingAssetError` (naming `make quickstart`) when the file is absent.
-    public static func load(path: String, threads: Int = 2) throws -> InProcessGenerator {
-      let resolved = try AssetPaths.require(path, what: "model")
-      return try InProcessGenerator(model: LanguageModel.load(path: resolved, threads: threads))
-    }
-
-    public func makeSession() throws -> any GenerationSession {
-      InProcessSession(
-        session: model.makeSession(contextLength: contextLength), tokenizer: model.tokenizer)
+    } else {
+      chatFormat = nil
     }
   }
 
-  /// A KV cache driven segment by segment; a checkpoint is a token count, rewinding is `truncate`.
-  final class InProcessSession: GenerationSession {
-    let session: Session
-    let tokenizer: BPETokenizer
-    private(set) var tokens: [Int32] = []
-    private(set) var evaluatedPromptTokens = 0
-
-    init(session: Session, tokenizer: BPETokenizer) {
-      self.session = session
-      self.tokenizer = tokenizer
-    }
-
-    func checkpoint() -> SessionCheckpoint { SessionCheckpoint(tokenCount: tokens.count) }
-
-    func rewind(to checkpoint: SessionCheckpoint) {
-      session.truncate(to: checkpoint.tokenCount)
-      tokens.removeLast(tokens.count - checkpoint.tokenCount)
-    }
-
-    @discardableResult
-    func append(segment: String) throws -> [Int32] {
-      let new = tokenizer.encode(segment, parseSpecial: true)  // special tokens of chat templates stay single tokens
-      try session.append(new)
-      tokens += new
-      evaluatedPromptTokens += new.count
-      return new
-    }
-
-    func generate(_ options: DecodingOptions) throws -> GeneratedAnswer {
-      let generation = try session.generate(
-        GenerationOptions(
-          maxTokens: options.maxTokens, temperature: Float(options.temperature),
-          topP: Float(options.topP),
-          seed: options.seed, stop: options.stop))
-      tokens += generation.tokens
-      if session.count != tokens.count {  // the engine may not keep the last sampled token in its cache
-        tokens = Array(tokens.prefix(session.count))
-      }
-      return GeneratedAnswer(
-        text: generation.text, tokens: generation.tokens, logprobs: generation.logprobs,
-        stopReason: "\(generation.stopReason)")
-    }
+  /// Loads the GGUF at `path` (relative paths resolve against `RAGLAB_HOME`).
+  /// - Throws: `MissingAssetError` (naming `make quickstart`) when the file is absent.
+  public static func load(path: String, threads: Int = 2) throws -> InProcessGenerator {
+    let resolved = try AssetPaths.require(path, what: "model")
+    return try InProcessGenerator(model: LanguageModel.load(path: resolved, threads: threads))
   }
-#endif
+
+  public func makeSession() throws -> any GenerationSession {
+    InProcessSession(
+      session: model.makeSession(contextLength: contextLength), tokenizer: model.tokenizer)
+  }
+}
+
+/// A KV cache driven segment by segment; a checkpoint is a token count, rewinding is `truncate`.
+final class InProcessSession: GenerationSession {
+  let session: Session
+  let tokenizer: BPETokenizer
+  private(set) var tokens: [Int32] = []
+  private(set) var evaluatedPromptTokens = 0
+
+  init(session: Session, tokenizer: BPETokenizer) {
+    self.session = session
+    self.tokenizer = tokenizer
+  }
+
+  func checkpoint() -> SessionCheckpoint { SessionCheckpoint(tokenCount: tokens.count) }
+
+  func rewind(to checkpoint: SessionCheckpoint) {
+    session.truncate(to: checkpoint.tokenCount)
+    tokens.removeLast(tokens.count - checkpoint.tokenCount)
+  }
+
+  @discardableResult
+  func append(segment: String) throws -> [Int32] {
+    let new = tokenizer.encode(segment, parseSpecial: true)  // special tokens of chat templates stay single tokens
+    try session.append(new)
+    tokens += new
+    evaluatedPromptTokens += new.count
+    return new
+  }
+
+  func generate(_ options: DecodingOptions) throws -> GeneratedAnswer {
+    let generation = try session.generate(
+      GenerationOptions(
+        maxTokens: options.maxTokens, temperature: Float(options.temperature),
+        topP: Float(options.topP),
+        seed: options.seed, stop: options.stop))
+    tokens += generation.tokens
+    if session.count != tokens.count {  // the engine may not keep the last sampled token in its cache
+      tokens = Array(tokens.prefix(session.count))
+    }
+    return GeneratedAnswer(
+      text: generation.text, tokens: generation.tokens, logprobs: generation.logprobs,
+      stopReason: "\(generation.stopReason)")
+  }
+}

@@ -57,6 +57,15 @@ public enum SpecLoader {
     }
   }
 
+  /// `loaded` with `dataset.limit` set to `limit`: a different spec (new hash, so a separate
+  /// experiment); the stored YAML gets a trailing comment recording the override.
+  public static func overriding(_ loaded: LoadedSpec, limit: Int) throws -> LoadedSpec {
+    var spec = loaded.spec
+    spec.dataset.limit = limit
+    let yaml = loaded.yaml + "\n# overridden by `raglab run --limit \(limit)`: dataset.limit = \(limit)\n"
+    return LoadedSpec(spec: spec, yaml: yaml, hash: try SpecHash.of(spec))
+  }
+
   /// Reports every k larger than the retrieval depth (each retrieved list has that many passages).
   private static func checkSweepAgainstDepth(_ root: Node, _ checker: inout SpecChecker) {
     guard let kNode = root.mapping?["module"]?.mapping?["k"] else { return }

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@testable import Experiments
+
+/// The default model, when set-up has installed it.
+let defaultModelPath = AssetPaths.resolve(GeneratorSpec.defaultModel)
+
+@Test(.enabled(if: FileManager.default.fileExists(atPath: defaultModelPath), "needs the default model (make quickstart)"))
+func realModelSharedAndNaivePlansSeeTheSameTokensAndGiveTheSameAnswers() throws {
+  let generator = try InProcessGenerator.load(path: defaultModelPath)
+  #expect(generator.modelSHA256.hasPrefix("b179c952"))
+  let passages = [
+    Passage(id: "a", title: "Paris", text: "Paris is the capital and largest city of France."),
+    Passage(id: "b", title: "Berlin", text: "Berlin is the capital of Germany."),
+    Passage(id: "c", title: "Rome", text: "Rome is the capital of Italy."),
+  ]
+  let question = Question(id: "q", text: "What is the capital of France?", answers: ["Paris"])
+  let requests = (1...3).map { PromptRequest(conditionIndex: $0 - 1, passages: Array(passages.prefix($0))) }
+  let builder = PromptBuilder(spec: PromptSpec(), chatFormat: generator.chatFormat)
+  let options = DecodingOptions(maxTokens: 6, stop: ["\n"])
+  var shared: [Int: PromptOutcome] = [:]
+  var naive: [Int: PromptOutcome] = [:]
+  let t1 = try PrefixPlanner(sharePrefixes: true).run(
+    question: question, requests: requests, builder: builder, generator: generator, options: options
+  ) { shared[$0.request.conditionIndex] = $0 }
+  let t2 = try PrefixPlanner(sharePrefixes: false).run(
+    question: question, requests: requests, builder: builder, generator: generator, options: options
+  ) { naive[$0.request.conditionIndex] = $0 }
+  for i in 0..<3 {
+    #expect(shared[i]?.promptTokens == naive[i]?.promptTokens)
+    #expect(shared[i]?.answer.text == naive[i]?.answer.text)
+  }
+  #expect(t1.naive == t2.evaluated)
+  #expect(t1.evaluated < t2.evaluated)
+  #expect(QAMetrics.score(prediction: shared[0]!.answer.text, golds: ["Paris"]).subem == 1)
+}
