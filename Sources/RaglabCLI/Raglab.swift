@@ -12,7 +12,7 @@ public struct Raglab: AsyncParsableCommand {
         raglab report quickstart                 # regenerate its markdown notebook
       Assets (model, data) come from `make quickstart` / scripts/setup.sh into RAGLAB_HOME.
       """,
-    subcommands: []
+    subcommands: [ModelCommand.self]
   )
 
   public init() {}

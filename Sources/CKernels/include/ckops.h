@@ -1,0 +1,24 @@
+// Per-element transformer operations for the decoder forward pass (always compiled -O3).
+#pragma once
+#include <stddef.h>
+#include <stdint.h>
+
+/// out[r*n+i] = x[r*n+i] / rms(x[r]) * w[i] for `rows` rows of length n.
+void ck_rmsnorm(float *out, const float *x, const float *w, int rows, int n, float eps);
+/// Rotates `rows` rows of `heads` heads of size hd; row r is at position pos0+r. neox=0: pairs
+/// (x[2i], x[2i+1]) (llama); neox=1: pairs (x[i], x[i+hd/2]) (qwen2). stride = floats per row.
+void ck_rope(float *x, int rows, int stride, int heads, int hd, int pos0, float base, int neox);
+/// In-place softmax of x[0..<n].
+void ck_softmax(float *x, int n);
+/// a[i] = silu(a[i]) * b[i].
+void ck_silu_mul(float *a, const float *b, int n);
+/// a[i] += b[i].
+void ck_add(float *a, const float *b, int n);
+/// x[r*n+i] += bias[i] for `rows` rows.
+void ck_add_rows(float *x, const float *bias, int rows, int n);
+/// One query row against keys/values 0..<t (row stride `kvstride`): out[0..<hd] = softmax(q·K*scale)·V.
+/// `att` receives the t softmax weights.
+void ck_attend_row(float *out, float *att, const float *q, const float *k, const float *v, int t,
+                   int hd, int kvstride, float scale);
+/// Masks row r of a score matrix (scores[r*ld + j] for j > limit(r) = pos0+r) and softmaxes the visible part.
+void ck_causal_softmax(float *scores, int rows, int ld, int pos0);

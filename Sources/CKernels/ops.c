@@ -1,0 +1,80 @@
+// Per-element transformer operations (RMSNorm, RoPE, softmax, SwiGLU, residuals, one-row attention).
+#include <math.h>
+#include "ckops.h"
+
+void ck_rmsnorm(float *out, const float *x, const float *w, int rows, int n, float eps) {
+  for (int r = 0; r < rows; r++) {
+    const float *xr = x + (size_t)r * n;
+    float *o = out + (size_t)r * n;
+    float ss = 0.0f;  // sum of squares
+    for (int i = 0; i < n; i++) ss += xr[i] * xr[i];
+    float s = 1.0f / sqrtf(ss / (float)n + eps);
+    for (int i = 0; i < n; i++) o[i] = xr[i] * s * w[i];
+  }
+}
+
+void ck_rope(float *x, int rows, int stride, int heads, int hd, int pos0, float base, int neox) {
+  float inv[512];  // inverse frequencies base^(-2i/hd)
+  int half = hd / 2;
+  for (int i = 0; i < half && i < 512; i++) inv[i] = powf(base, -2.0f * (float)i / (float)hd);
+  for (int r = 0; r < rows; r++) {
+    float pos = (float)(pos0 + r);
+    for (int i = 0; i < half; i++) {
+      float th = pos * inv[i], c = cosf(th), s = sinf(th);
+      for (int h = 0; h < heads; h++) {
+        float *v = x + (size_t)r * stride + (size_t)h * hd;
+        int a = neox ? i : 2 * i, b = neox ? i + half : 2 * i + 1;
+        float x0 = v[a], x1 = v[b];
+        v[a] = x0 * c - x1 * s;  // rotate the pair by th
+        v[b] = x0 * s + x1 * c;
+      }
+    }
+  }
+}
+
+void ck_softmax(float *x, int n) {
+  float m = -INFINITY;
+  for (int i = 0; i < n; i++) m = x[i] > m ? x[i] : m;
+  float sum = 0.0f;
+  for (int i = 0; i < n; i++) { x[i] = expf(x[i] - m); sum += x[i]; }
+  float inv = 1.0f / sum;
+  for (int i = 0; i < n; i++) x[i] *= inv;
+}
+
+void ck_silu_mul(float *a, const float *b, int n) {
+  for (int i = 0; i < n; i++) a[i] = a[i] / (1.0f + expf(-a[i])) * b[i];
+}
+
+void ck_add(float *a, const float *b, int n) {
+  for (int i = 0; i < n; i++) a[i] += b[i];
+}
+
+void ck_add_rows(float *x, const float *bias, int rows, int n) {
+  for (int r = 0; r < rows; r++) ck_add(x + (size_t)r * n, bias, n);
+}
+
+void ck_attend_row(float *out, float *att, const float *q, const float *k, const float *v, int t,
+                   int hd, int kvstride, float scale) {
+  for (int j = 0; j < t; j++) {  // scores q·k_j
+    const float *kj = k + (size_t)j * kvstride;
+    float s = 0.0f;
+    for (int d = 0; d < hd; d++) s += q[d] * kj[d];
+    att[j] = s * scale;
+  }
+  ck_softmax(att, t);
+  for (int d = 0; d < hd; d++) out[d] = 0.0f;
+  for (int j = 0; j < t; j++) {  // out += att_j * v_j
+    const float *vj = v + (size_t)j * kvstride;
+    float a = att[j];
+    for (int d = 0; d < hd; d++) out[d] += a * vj[d];
+  }
+}
+
+void ck_causal_softmax(float *scores, int rows, int ld, int pos0) {
+  for (int r = 0; r < rows; r++) {
+    float *s = scores + (size_t)r * ld;
+    int visible = pos0 + r + 1;
+    ck_softmax(s, visible);
+    for (int j = visible; j < ld; j++) s[j] = 0.0f;
+  }
+}

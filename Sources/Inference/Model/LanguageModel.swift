@@ -1,0 +1,53 @@
+import CBLAS
+import Foundation
+
+/// A decoder-only language model (llama / qwen2) loaded from a GGUF file.
+public final class LanguageModel: @unchecked Sendable {
+  /// The GGUF file the model was loaded from.
+  public let path: String
+  /// Hyperparameters.
+  public let config: ModelConfig
+  /// The tokenizer described by the file's `tokenizer.ggml.*` metadata.
+  public let tokenizer: BPETokenizer
+  /// The chat template recognised from `tokenizer.chat_template`, if any.
+  public let chatTemplate: ChatTemplate?
+  /// The mapped file (weights point into it).
+  public let file: GGUFFile
+  /// Threads used for matrix products.
+  public let threads: Int
+  let weights: ModelWeights
+  private let shaLock = NSLock()
+  private var sha: String?
+
+  /// Maps, checks and dequantises the model at `path`.
+  /// - Throws: `GGUFError` naming the file and the key or tensor at fault.
+  public static func load(path: String, threads: Int = 2) throws -> LanguageModel {
+    try LanguageModel(path: path, threads: threads)
+  }
+
+  private init(path: String, threads: Int) throws {
+    self.path = path
+    self.threads = max(1, threads)
+    openblas_set_num_threads(Int32(self.threads))
+    file = try GGUFFile(path: path)
+    config = try ModelConfig(file: file)
+    weights = try ModelWeights(file: file, config: config)
+    tokenizer = try BPETokenizer(gguf: file)
+    chatTemplate = ChatTemplate.recognise(file.metadata["tokenizer.chat_template"]?.string)
+  }
+
+  /// A new session with an empty KV cache of `contextLength` positions.
+  public func makeSession(contextLength: Int = 4096) -> Session {
+    Session(model: self, contextLength: contextLength)
+  }
+
+  /// SHA-256 of the file as lowercase hex (computed once, then cached).
+  public func fileSHA256() throws -> String {
+    shaLock.lock()
+    defer { shaLock.unlock() }
+    if let sha { return sha }
+    let digest = try SHA256.hex(ofFile: path)
+    sha = digest
+    return digest
+  }
+}

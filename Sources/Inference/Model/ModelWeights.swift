@@ -1,0 +1,87 @@
+import Foundation
+
+/// The weights of one transformer block.
+struct LayerWeights: @unchecked Sendable {
+  let attentionNorm: UnsafeMutablePointer<Float>
+  let wq: WeightMatrix, wk: WeightMatrix, wv: WeightMatrix, wo: WeightMatrix
+  /// Query/key/value biases (qwen2), nil for llama.
+  let bq: UnsafeMutablePointer<Float>?, bk: UnsafeMutablePointer<Float>?, bv: UnsafeMutablePointer<Float>?
+  let ffnNorm: UnsafeMutablePointer<Float>
+  /// SwiGLU gate (w1), down (w2) and up (w3) projections.
+  let gate: WeightMatrix, down: WeightMatrix, up: WeightMatrix
+}
+
+/// All weights of a decoder, dequantised to F32 at load (llama2.c's `TransformerWeights`).
+struct ModelWeights: @unchecked Sendable {
+  let tokenEmbedding: WeightMatrix
+  let layers: [LayerWeights]
+  let outputNorm: UnsafeMutablePointer<Float>
+  /// The output head: `output.weight`, or `token_embd.weight` when the model ties them.
+  let output: WeightMatrix
+  let arena: WeightArena
+
+  /// Loads and checks every tensor `config` needs from `file`.
+  /// - Throws: `GGUFError` for a missing or misshapen tensor.
+  init(file: GGUFFile, config c: ModelConfig) throws {
+    let arena = WeightArena()
+    var jobs: [(GGUFTensorInfo, UnsafeMutablePointer<Float>)] = []
+    func vector(_ name: String, _ n: Int) throws -> UnsafeMutablePointer<Float> {
+      let t = try file.tensor(name, shape: [n])
+      let p = arena.allocate(n)
+      jobs.append((t, p))
+      return p
+    }
+    func matrix(_ name: String, rows: Int, cols: Int) throws -> WeightMatrix {
+      let t = try file.tensor(name, shape: [cols, rows])
+      guard t.type.isDequantizable else {
+        throw GGUFError(
+          .unknownTensorType, file: file.path,
+          "tensor `\(name)` has type \(t.type), which raglab cannot decode (supported: \(GGMLType.kernelTypes))")
+      }
+      let p = arena.allocate(rows * cols)
+      jobs.append((t, p))
+      return WeightMatrix(rows: rows, cols: cols, f32: p, raw: file.data(t), type: t.type)
+    }
+    let dim = c.embeddingLength, kv = c.kvDimension, ffn = c.feedForwardLength
+    tokenEmbedding = try matrix("token_embd.weight", rows: c.vocabularySize, cols: dim)
+    var layers: [LayerWeights] = []
+    for l in 0..<c.layerCount {
+      let p = "blk.\(l)."
+      let biased = file.tensor(p + "attn_q.bias") != nil
+      layers.append(
+        LayerWeights(
+          attentionNorm: try vector(p + "attn_norm.weight", dim),
+          wq: try matrix(p + "attn_q.weight", rows: dim, cols: dim),
+          wk: try matrix(p + "attn_k.weight", rows: kv, cols: dim),
+          wv: try matrix(p + "attn_v.weight", rows: kv, cols: dim),
+          wo: try matrix(p + "attn_output.weight", rows: dim, cols: dim),
+          bq: biased ? try vector(p + "attn_q.bias", dim) : nil,
+          bk: biased ? try vector(p + "attn_k.bias", kv) : nil,
+          bv: biased ? try vector(p + "attn_v.bias", kv) : nil,
+          ffnNorm: try vector(p + "ffn_norm.weight", dim),
+          gate: try matrix(p + "ffn_gate.weight", rows: ffn, cols: dim),
+          down: try matrix(p + "ffn_down.weight", rows: dim, cols: ffn),
+          up: try matrix(p + "ffn_up.weight", rows: ffn, cols: dim)))
+    }
+    self.layers = layers
+    outputNorm = try vector("output_norm.weight", dim)
+    output =
+      file.tensor("output.weight") != nil
+      ? try matrix("output.weight", rows: c.vocabularySize, cols: dim) : tokenEmbedding
+    self.arena = arena
+    // Dequantise every tensor once, spread over the cores.
+    let work = UnsafeSendable(jobs)
+    let failures = UnsafeSendable(UnsafeMutableBufferPointer<QuantError?>.allocate(capacity: jobs.count))
+    defer { failures.value.deallocate() }
+    failures.value.initialize(repeating: nil)
+    DispatchQueue.concurrentPerform(iterations: work.value.count) { i in
+      let (t, p) = work.value[i]
+      do throws(QuantError) {
+        try dequantize(type: t.type, raw: file.data(t), count: t.elementCount, into: p)
+      } catch { failures.value[i] = error }
+    }
+    if let (i, error) = failures.value.enumerated().first(where: { $0.1 != nil }) {
+      throw GGUFError(.unknownTensorType, file: file.path, "tensor `\(jobs[i].0.name)`: \(error!)")
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/// Scratch activations for a batch of up to `batch` positions and the KV cache (llama2.c's `RunState`).
+final class RunState {
+  /// Most positions processed in one forward chunk.
+  let batch: Int
+  /// Residual stream, `batch × dim`.
+  let x: UnsafeMutablePointer<Float>
+  /// Normalised input of the current sub-block, `batch × dim`.
+  let xb: UnsafeMutablePointer<Float>
+  /// Attention output (all heads), `batch × dim`.
+  let xb2: UnsafeMutablePointer<Float>
+  /// Queries, `batch × dim`.
+  let q: UnsafeMutablePointer<Float>
+  /// SwiGLU gate and up activations, `batch × ffn` each.
+  let hb: UnsafeMutablePointer<Float>, hb2: UnsafeMutablePointer<Float>
+  /// Attention scores, `batch × context` (one head at a time).
+  let att: UnsafeMutablePointer<Float>
+  /// Keys and values of every layer, `layers × context × kvDim` each.
+  let keyCache: UnsafeMutablePointer<Float>, valueCache: UnsafeMutablePointer<Float>
+  /// Post-RoPE query of the last processed position in each layer, `layers × dim` (for attention mass).
+  let lastQuery: UnsafeMutablePointer<Float>
+  /// Next-token logits after the last processed position, `vocab`.
+  let logits: UnsafeMutablePointer<Float>
+  private var all: [UnsafeMutablePointer<Float>] = []
+
+  /// Allocates buffers for `config` with room for `context` positions (pages are touched only when used).
+  init(config c: ModelConfig, context: Int, batch: Int) {
+    self.batch = batch
+    var all: [UnsafeMutablePointer<Float>] = []
+    func make(_ n: Int) -> UnsafeMutablePointer<Float> {
+      let p = UnsafeMutablePointer<Float>.allocate(capacity: max(n, 1))
+      all.append(p)
+      return p
+    }
+    let dim = c.embeddingLength
+    x = make(batch * dim)
+    xb = make(batch * dim)
+    xb2 = make(batch * dim)
+    q = make(batch * dim)
+    hb = make(batch * c.feedForwardLength)
+    hb2 = make(batch * c.feedForwardLength)
+    att = make(batch * context)
+    keyCache = make(c.layerCount * context * c.kvDimension)
+    valueCache = make(c.layerCount * context * c.kvDimension)
+    lastQuery = make(c.layerCount * dim)
+    logits = make(c.vocabularySize)
+    self.all = all
+  }
+
+  deinit { for p in all { p.deallocate() } }
+}

@@ -1,0 +1,86 @@
+import CBLAS
+import CKernels
+
+extension Session {
+  /// Runs tokens `tokens` at positions `count..<count+tokens.count` through the decoder, filling the
+  /// KV cache, the captured hidden states, the last query per layer and (if `wantLogits`) the logits.
+  func forward(_ tokens: ArraySlice<Int32>, wantLogits: Bool) {
+    let c = config, w = model.weights, s = state
+    let n = tokens.count, pos0 = count, dim = c.embeddingLength, kvDim = c.kvDimension
+    let hd = c.headDimension, ffn = c.feedForwardLength
+    let cacheLayer = context * kvDim
+    // Token embeddings into the residual stream.
+    for (i, t) in tokens.enumerated() {
+      (s.x + i * dim).update(from: w.tokenEmbedding.f32 + Int(t) * dim, count: dim)
+    }
+    capture(layer: 0, rows: n, pos0: pos0)
+    for (l, lw) in w.layers.enumerated() {
+      let kc = s.keyCache + l * cacheLayer, vc = s.valueCache + l * cacheLayer
+      let kNew = kc + pos0 * kvDim, vNew = vc + pos0 * kvDim
+      // Attention: norm, Q/K/V projections (K/V straight into the cache), biases, RoPE.
+      ck_rmsnorm(s.xb, s.x, lw.attentionNorm, Int32(n), Int32(dim), c.rmsEpsilon)
+      matmul(s.q, s.xb, lw.wq, n: n)
+      matmul(kNew, s.xb, lw.wk, n: n)
+      matmul(vNew, s.xb, lw.wv, n: n)
+      if let bq = lw.bq, let bk = lw.bk, let bv = lw.bv {
+        ck_add_rows(s.q, bq, Int32(n), Int32(dim))
+        ck_add_rows(kNew, bk, Int32(n), Int32(kvDim))
+        ck_add_rows(vNew, bv, Int32(n), Int32(kvDim))
+      }
+      let neox: Int32 = c.ropeNeox ? 1 : 0
+      ck_rope(s.q, Int32(n), Int32(dim), Int32(c.headCount), Int32(hd), Int32(pos0), c.ropeBase, neox)
+      ck_rope(kNew, Int32(n), Int32(kvDim), Int32(c.kvHeadCount), Int32(hd), Int32(pos0), c.ropeBase, neox)
+      (s.lastQuery + l * dim).update(from: s.q + (n - 1) * dim, count: dim)
+      attention(q: s.q, keys: kc, values: vc, out: s.xb2, rows: n, pos0: pos0)
+      matmul(s.xb, s.xb2, lw.wo, n: n)
+      ck_add(s.x, s.xb, Int32(n * dim))
+      // Feed-forward: norm, SwiGLU, down projection, residual.
+      ck_rmsnorm(s.xb, s.x, lw.ffnNorm, Int32(n), Int32(dim), c.rmsEpsilon)
+      matmul(s.hb, s.xb, lw.gate, n: n)
+      matmul(s.hb2, s.xb, lw.up, n: n)
+      ck_silu_mul(s.hb, s.hb2, Int32(n * ffn))
+      matmul(s.xb, s.hb, lw.down, n: n)
+      ck_add(s.x, s.xb, Int32(n * dim))
+      capture(layer: l + 1, rows: n, pos0: pos0)
+    }
+    if let buffer = captured[c.layerCount + 1] {  // final norm of every new position, only when asked
+      ck_rmsnorm(buffer + pos0 * dim, s.x, w.outputNorm, Int32(n), Int32(dim), c.rmsEpsilon)
+    }
+    if wantLogits {  // output head for the last position only
+      ck_rmsnorm(s.xb, s.x + (n - 1) * dim, w.outputNorm, 1, Int32(dim), c.rmsEpsilon)
+      matmul(s.logits, s.xb, w.output, n: 1)
+    }
+  }
+
+  /// Causal grouped-query attention of `rows` new queries (at `pos0…`) against cache rows `0..<pos0+rows`.
+  func attention(
+    q: UnsafeMutablePointer<Float>, keys: UnsafeMutablePointer<Float>, values: UnsafeMutablePointer<Float>,
+    out: UnsafeMutablePointer<Float>, rows n: Int, pos0: Int
+  ) {
+    let c = config, dim = c.embeddingLength, kvDim = c.kvDimension, hd = c.headDimension
+    let group = c.headCount / c.kvHeadCount, total = pos0 + n
+    let scale = 1 / Float(hd).squareRoot()
+    for h in 0..<c.headCount {
+      let kh = keys + (h / group) * hd, vh = values + (h / group) * hd
+      if n == 1 {  // decode: one query row
+        ck_attend_row(out + h * hd, state.att, q + h * hd, kh, vh, Int32(total), Int32(hd), Int32(kvDim), scale)
+        continue
+      }
+      // scores = Q_h·K_hᵀ·scale, masked softmax, then ·V_h.
+      cblas_sgemm(
+        CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(total), Int32(hd), scale, q + h * hd,
+        Int32(dim), kh, Int32(kvDim), 0, state.att, Int32(total))
+      ck_causal_softmax(state.att, Int32(n), Int32(total), Int32(pos0))
+      cblas_sgemm(
+        CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(hd), Int32(total), 1, state.att,
+        Int32(total), vh, Int32(kvDim), 0, out + h * hd, Int32(dim))
+    }
+  }
+
+  /// Copies the residual stream of the `rows` new positions into the capture buffer of `layer`, if any.
+  private func capture(layer: Int, rows: Int, pos0: Int) {
+    guard let buffer = captured[layer] else { return }
+    let dim = config.embeddingLength
+    (buffer + pos0 * dim).update(from: state.x, count: rows * dim)
+  }
+}

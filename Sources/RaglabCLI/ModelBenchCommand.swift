@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import Inference
+
+/// `raglab model bench`: prefill and decode speed and peak memory, optionally beside llama.cpp.
+struct ModelBenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench", abstract: "Measure prefill/decode tokens per second and peak RSS.")
+  @OptionGroup var options: ModelOption
+  @Option(help: "Comma-separated prompt sizes for prefill.") var promptTokens: String = "512,2048"
+  @Option(help: "Tokens to decode.") var generate: Int = 32
+  @Option(help: "KV cache size of the sessions.") var context: Int = 4096
+  @Flag(help: "Print one JSON object.") var json = false
+  @Flag(help: "Also run $RAGLAB_HOME/llama.cpp/build/bin/llama-bench and add ratios.") var vsLlamacpp = false
+
+  func run() throws {
+    let sizes = promptTokens.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }) else {
+      throw ValidationError("--prompt-tokens must be positive integers, e.g. 512,2048")
+    }
+    let m = try options.load()
+    let ctx = max(context, (sizes.max() ?? 0) + generate + 1)
+    let session = m.makeSession(contextLength: ctx)
+    var rng = UInt64(0x2545_F491_4F6C_DD1D)
+    func randomTokens(_ n: Int) -> [Int32] {  // deterministic pseudo-random prompt, like llama-bench
+      (0..<n).map { _ in
+        rng = rng &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int32((rng >> 33) % UInt64(m.config.vocabularySize))
+      }
+    }
+    try session.append(randomTokens(16))  // warm-up
+    var prefill: [[String: Any]] = []
+    for n in sizes {
+      session.truncate(to: 0)
+      let tokens = randomTokens(n)
+      let t0 = DispatchTime.now().uptimeNanoseconds
+      try session.append(tokens)
+      let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+      prefill.append(["tokens": n, "tokens_per_s": (Double(n) / dt * 10).rounded() / 10])
+    }
+    session.truncate(to: 0)
+    try session.append(randomTokens(1))
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    for _ in 0..<generate {  // greedy decode without stop conditions
+      let logits = session.lastLogits()
+      var best = 0
+      for i in logits.indices where logits[i] > logits[best] { best = i }
+      try session.append([Int32(best)])
+    }
+    let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+    var result: [String: Any] = [
+      "prefill": prefill,
+      "decode": ["tokens": generate, "tokens_per_s": (Double(generate) / dt * 10).rounded() / 10],
+      "peak_rss_mb": peakRSSMegabytes(), "threads": options.threads, "model": m.path,
+    ]
+    if vsLlamacpp {
+      let ref = try LlamaBench.run(model: m.path, threads: options.threads, promptSizes: sizes, generate: generate)
+      result["llamacpp"] = ref.json
+      result["ratios"] = ref.ratios(prefill: prefill, decode: Double(generate) / dt)
+    }
+    if json {
+      let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys, .withoutEscapingSlashes])
+      print(String(decoding: data, as: UTF8.self))
+    } else {
+      for p in prefill { print("prefill \(p["tokens"]!) tokens: \(p["tokens_per_s"]!) tokens/s") }
+      print("decode \(generate) tokens: \(String(format: "%.1f", Double(generate) / dt)) tokens/s")
+      print("peak RSS: \(peakRSSMegabytes()) MB")
+      if let r = result["ratios"] { print("ratios vs llama.cpp: \(r)") }
+    }
+  }
+}
+
+/// Peak resident set size of this process in MB (`VmHWM` in /proc/self/status), 0 if unknown.
+func peakRSSMegabytes() -> Int {
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+  for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+    let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
+    return kb / 1024
+  }
+  return 0
+}
+
+/// The llama.cpp reference benchmark (`llama-bench -o json`) built by the `ref` scripts under RAGLAB_HOME.
+struct LlamaBench {
+  /// Prompt size → tokens/s, and decode tokens/s.
+  var prefill: [Int: Double] = [:]
+  var decode: Double = 0
+
+  /// Runs llama-bench on the same model, threads and sizes.
+  static func run(model: String, threads: Int, promptSizes: [Int], generate: Int) throws -> LlamaBench {
+    let home = ProcessInfo.processInfo.environment["RAGLAB_HOME"] ?? (NSHomeDirectory() + "/.cache/raglab")
+    let exe = home + "/llama.cpp/build/bin/llama-bench"
+    guard FileManager.default.isExecutableFile(atPath: exe) else {
+      throw ValidationError("\(exe) not found; build the llama.cpp reference first (scripts in the repo, see `make` targets)")
+    }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: exe)
+    p.arguments = [
+      "-m", model, "-t", String(threads), "-p", promptSizes.map(String.init).joined(separator: ","),
+      "-n", String(generate), "-o", "json",
+    ]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    guard p.terminationStatus == 0, let rows = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
+      throw ValidationError("llama-bench failed (status \(p.terminationStatus)) or printed no JSON array")
+    }
+    var out = LlamaBench()
+    for row in rows {
+      let np = row["n_prompt"] as? Int ?? 0, ng = row["n_gen"] as? Int ?? 0
+      let ts = row["avg_ts"] as? Double ?? 0
+      if np > 0 && ng == 0 { out.prefill[np] = ts } else if ng > 0 && np == 0 { out.decode = ts }
+    }
+    return out
+  }
+
+  /// llama.cpp's numbers in the same shape as raglab's.
+  var json: [String: Any] {
+    [
+      "prefill": prefill.keys.sorted().map { ["tokens": $0, "tokens_per_s": prefill[$0]!] },
+      "decode": ["tokens_per_s": decode],
+    ]
+  }
+
+  /// raglab ÷ llama.cpp speed ratios.
+  func ratios(prefill ours: [[String: Any]], decode oursDecode: Double) -> [String: Any] {
+    var r: [String: Any] = [:]
+    for p in ours {
+      if let n = p["tokens"] as? Int, let ts = p["tokens_per_s"] as? Double, let ref = prefill[n], ref > 0 {
+        r["prefill_\(n)"] = (ts / ref * 100).rounded() / 100
+      }
+    }
+    if decode > 0 { r["decode"] = (oursDecode / decode * 100).rounded() / 100 }
+    return r
+  }
+}

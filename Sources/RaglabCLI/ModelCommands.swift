@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import Inference
+
+/// `raglab model …`: inspect, tokenize with, run and benchmark a GGUF language model.
+struct ModelCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "model",
+    abstract: "Inspect, tokenize with, run and benchmark a GGUF language model.",
+    subcommands: [
+      ModelInfoCommand.self, ModelTokenizeCommand.self, ModelNextCommand.self, ModelGenerateCommand.self,
+      ModelBenchCommand.self,
+    ])
+}
+
+/// The `--model` option shared by the model commands.
+struct ModelOption: ParsableArguments {
+  @Option(help: "GGUF model file (default: $RAGLAB_HOME/models/SmolLM2-135M-Instruct.Q4_1.gguf).")
+  var model: String?
+
+  @Option(help: "Threads for matrix products.")
+  var threads: Int = 2
+
+  /// The model path: `--model`, or the default model under RAGLAB_HOME.
+  var path: String {
+    if let model { return model }
+    let env = ProcessInfo.processInfo.environment
+    let home = env["RAGLAB_HOME"] ?? (NSHomeDirectory() + "/.cache/raglab")
+    return home + "/models/SmolLM2-135M-Instruct.Q4_1.gguf"
+  }
+
+  /// Loads the model, failing with a hint to run the setup when the file is missing.
+  func load() throws -> LanguageModel {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw ValidationError("model file \(path) does not exist; run `make quickstart` (or `bash scripts/setup.sh`)")
+    }
+    return try LanguageModel.load(path: path, threads: threads)
+  }
+}
+
+/// Reads a file of one JSON string per line.
+func readJSONLines(_ path: String) throws -> [String] {
+  guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+    throw ValidationError("cannot read \(path)")
+  }
+  var out: [String] = []
+  for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+  where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+    let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8), options: .fragmentsAllowed)
+    guard let s = obj as? String else {
+      throw ValidationError("\(path):\(i + 1): expected one JSON string per line")
+    }
+    out.append(s)
+  }
+  return out
+}
+
+/// Encodes a value as compact JSON text.
+func jsonText(_ value: Any) -> String {
+  let data = (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .withoutEscapingSlashes])) ?? Data()
+  return String(decoding: data, as: UTF8.self)
+}
+
+/// `raglab model info`: architecture, sizes, tensor types, chat template and checksum.
+struct ModelInfoCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "info", abstract: "Describe a GGUF model.")
+  @OptionGroup var options: ModelOption
+
+  func run() throws {
+    let m = try options.load()
+    let c = m.config
+    var types: [String: Int] = [:]
+    for t in m.file.tensors { types[t.type.description, default: 0] += 1 }
+    let params = m.file.tensors.reduce(0) { $0 + $1.elementCount }
+    print("file:            \(m.path)")
+    print("architecture:    \(c.architecture)")
+    print("parameters:      \(params) (\(String(format: "%.1f", Double(params) / 1e6))M)")
+    print("tensor types:    \(types.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: ", "))")
+    print("vocabulary:      \(c.vocabularySize)")
+    print("context length:  \(c.contextLength)")
+    print("layers:          \(c.layerCount), dim \(c.embeddingLength), heads \(c.headCount)/\(c.kvHeadCount) kv, head dim \(c.headDimension), ffn \(c.feedForwardLength)")
+    print("rope base:       \(c.ropeBase), rms eps \(c.rmsEpsilon)")
+    print("chat template:   \(m.chatTemplate != nil ? "ChatML" : "none recognised")")
+    print("sha256:          \(try m.fileSHA256())")
+  }
+}
+
+/// `raglab model tokenize --jsonl FILE`: one JSON array of token ids per input line.
+struct ModelTokenizeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tokenize", abstract: "Tokenize JSON-string lines (special tokens parsed, no BOS).")
+  @OptionGroup var options: ModelOption
+  @Option(help: "File with one JSON string per line.") var jsonl: String
+
+  func run() throws {
+    let m = try options.load()
+    for text in try readJSONLines(jsonl) {
+      print(jsonText(m.tokenizer.encode(text, parseSpecial: true).map(Int.init)))
+    }
+  }
+}
+
+/// `raglab model next --jsonl FILE --top N`: the top next-token logits for each prompt.
+struct ModelNextCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "next", abstract: "Print the top-N next-token logits for each JSON-string prompt.")
+  @OptionGroup var options: ModelOption
+  @Option(help: "File with one JSON string per line.") var jsonl: String
+  @Option(help: "How many tokens to print.") var top: Int = 20
+
+  func run() throws {
+    let m = try options.load()
+    let prompts = try readJSONLines(jsonl)
+    let tokenized = prompts.map { m.tokenizer.encode($0, parseSpecial: true) }
+    let session = m.makeSession(contextLength: max(1, tokenized.map(\.count).max() ?? 1))
+    for tokens in tokenized {
+      session.truncate(to: 0)
+      try session.append(tokens)
+      let logits = session.lastLogits()
+      let best = logits.indices.sorted { logits[$0] > logits[$1] }.prefix(top)
+      print(jsonText(["top": best.map { [$0, Double(logits[$0])] as [Any] }]))
+    }
+  }
+}
+
+/// `raglab model generate --prompt TEXT [--chat] [--max-tokens N]`.
+struct ModelGenerateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "generate", abstract: "Generate text from a prompt.")
+  @OptionGroup var options: ModelOption
+  @Option(help: "Prompt text (special tokens parsed).") var prompt: String
+  @Flag(help: "Wrap the prompt as a user message in the model's chat template.") var chat = false
+  @Option(help: "Most tokens to generate.") var maxTokens: Int = 64
+  @Option(help: "Sampling temperature (0 = greedy).") var temperature: Float = 0
+  @Option(help: "Top-p nucleus.") var topP: Float = 1
+  @Option(help: "Sampler seed.") var seed: UInt64 = 0
+
+  func run() throws {
+    let m = try options.load()
+    var text = prompt
+    if chat {
+      guard let template = m.chatTemplate else { throw ValidationError("\(m.path) has no recognised chat template") }
+      text = template.render([ChatMessage(role: "user", content: prompt)], addGenerationPrompt: true)
+    }
+    let tokens = m.tokenizer.encode(text, parseSpecial: true)
+    let session = m.makeSession(contextLength: min(m.config.contextLength, tokens.count + maxTokens + 1))
+    try session.append(tokens)
+    let g = try session.generate(
+      GenerationOptions(maxTokens: maxTokens, temperature: temperature, topP: topP, seed: seed))
+    print(g.text)
+  }
+}
