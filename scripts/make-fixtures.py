@@ -78,12 +78,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default=str(DEFAULT_MODEL))
     parser.add_argument("--out", default=str(REPO / "Tests" / "InferenceTests" / "Fixtures" / "llamacpp"))
+    parser.add_argument("--reference", help="llama_reference binary (default: build it with scripts/build-reference.sh)")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    binary = subprocess.run([str(REPO / "scripts" / "build-reference.sh")], check=True, text=True,
-                            stdout=subprocess.PIPE).stdout.strip()
+    binary = args.reference or subprocess.run([str(REPO / "scripts" / "build-reference.sh")], check=True,
+                                              text=True, stdout=subprocess.PIPE).stdout.strip()
     squad = json.loads(SQUAD.read_text(encoding="utf-8"))
     ref = Reference(binary, args.model)
 
@@ -100,7 +101,7 @@ def main():
     hidden_ids = {p["id"] for p in prompts[::13]}  # 5 prompts of varied length
     ref.close()
     # A second instance checks, through the graph callback, that llama_get_embeddings_ith under
-    # pooling NONE equals llama.cpp's `result_norm` tensor (the output of the final RMS norm).
+    # pooling NONE equals the input of the output head (the final RMS norm output).
     ref = Reference(binary, args.model, check_hidden=True)
     rows, hidden_check = [], 0.0
     for p in prompts:
@@ -108,7 +109,7 @@ def main():
         row = {**p, "n_tokens": answer["n_tokens"], "top": answer["top"]}
         if "hidden" in answer:
             row["hidden"] = answer["hidden"]
-            hidden_check = max(hidden_check, answer["hidden_vs_result_norm_max_abs"])
+            hidden_check = max(hidden_check, answer["hidden_vs_head_input_max_abs"])
         rows.append(row)
     write_jsonl(out / "next-token.jsonl", rows)
     lengths = sorted(r["n_tokens"] for r in rows)
@@ -131,7 +132,7 @@ def main():
         "n_ctx": 4096,
         "logits": "raw next-token logits, top 20, highest first (ties: lower id first)",
         "hidden": "llama_get_embeddings_ith(-1), pooling NONE: the last token after the output RMS norm",
-        "hidden_vs_result_norm_max_abs": hidden_check,
+        "hidden_vs_head_input_max_abs": hidden_check,
         "generation": "greedy argmax, at most 32 tokens, stops before an end-of-generation token",
         "next_token_prompt_tokens": {"min": lengths[0], "median": lengths[len(lengths) // 2],
                                      "max": lengths[-1]},

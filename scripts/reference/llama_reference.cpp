@@ -13,8 +13,10 @@
 // state of the last prompt token after the output RMS norm (llama.cpp's `result_norm`, read with
 // llama_get_embeddings_ith under pooling NONE). Generation is greedy (argmax of raw logits),
 // stops after an end-of-generation token (not included) or max_tokens.
-// With --check-hidden the program also captures `result_norm` through the graph callback and
-// reports the largest difference from the embeddings output (expected: 0).
+// With --check-hidden the program also captures, through the graph callback, the input of the
+// output head (src[1] of the `result_output` mul_mat) and reports the largest difference from the
+// embeddings output (expected: 0) and that tensor's name (the final norm, renamed
+// `result_embd_pooled` by the pooling-NONE step).
 
 #include "ggml-backend.h"
 #include "ggml.h"
@@ -43,23 +45,31 @@ struct Reference {
     int n_vocab = 0;
     int n_embd = 0;
     bool check_hidden = false;
-    std::vector<float> captured_norm;  // last row of result_norm, from the graph callback
+    std::vector<float> captured_norm;  // last row of the output head's input, from the graph callback
+    std::string captured_name;
 };
 
-// Graph callback that copies the last row of `result_norm` (used only by --check-hidden).
-static bool capture_result_norm(struct ggml_tensor * t, bool ask, void * user) {
+// Graph callback that copies the last row of the input of the output head (`result_output` =
+// mul_mat(output.weight, x); x is src[1]), used only by --check-hidden.
+static bool capture_head_input(struct ggml_tensor * t, bool ask, void * user) {
     auto * ref = static_cast<Reference *>(user);
-    if (strcmp(t->name, "result_norm") != 0) {
+    if (strcmp(t->name, "result_output") != 0) {
         return ask ? false : true;
     }
     if (ask) {
         return true;
     }
-    const int64_t cols = t->ne[0];
-    const int64_t rows = t->ne[1];
+    const ggml_tensor * x = t->src[1];
+    const int64_t cols = x->ne[0];
+    const int64_t rows = x->ne[1];
+    if (x->type != GGML_TYPE_F32 || !ggml_is_contiguous(x)) {
+        fprintf(stderr, "--check-hidden: head input %s is not contiguous f32\n", x->name);
+        return true;
+    }
     std::vector<float> all(cols * rows);
-    ggml_backend_tensor_get(t, all.data(), 0, all.size() * sizeof(float));
+    ggml_backend_tensor_get(const_cast<ggml_tensor *>(x), all.data(), 0, all.size() * sizeof(float));
     ref->captured_norm.assign(all.end() - cols, all.end());
+    ref->captured_name = x->name;
     return true;
 }
 
@@ -165,7 +175,8 @@ static std::string answer_next(Reference & ref, const json_lite::Object & req) {
             for (size_t i = 0; i < hv.size() && std::isfinite(worst); i++) {
                 worst = std::max(worst, (double) std::fabs(hv[i] - ref.captured_norm[i]));
             }
-            out += ",\"hidden_vs_result_norm_max_abs\":" + json_lite::number(worst);
+            out += ",\"hidden_vs_head_input_max_abs\":" + json_lite::number(worst) + ",\"head_input\":" +
+                   json_lite::quote(ref.captured_name);
         }
         out += ",\"hidden\":" + json_lite::floats(hv);
     }
@@ -240,7 +251,7 @@ int main(int argc, char ** argv) {
     cparams.embeddings = false;
     cparams.no_perf = true;
     if (ref.check_hidden) {
-        cparams.cb_eval = capture_result_norm;
+        cparams.cb_eval = capture_head_input;
         cparams.cb_eval_user_data = &ref;
     }
     ref.ctx = llama_init_from_model(ref.model, cparams);
