@@ -47,6 +47,7 @@ struct Reference {
     bool check_hidden = false;
     std::vector<float> captured_norm;  // last row of the output head's input, from the graph callback
     std::string captured_name;
+    bool capturing = false;
 };
 
 // Graph callback that copies the last row of the input of the output head (`result_output` =
@@ -62,6 +63,9 @@ static bool capture_head_input(struct ggml_tensor * t, bool ask, void * user) {
     const ggml_tensor * x = t->src[1];
     const int64_t cols = x->ne[0];
     const int64_t rows = x->ne[1];
+    if (!ref->capturing || rows == 0) {  // only the hidden-state decode; ubatches may have no outputs
+        return true;
+    }
     if (x->type != GGML_TYPE_F32 || !ggml_is_contiguous(x)) {
         fprintf(stderr, "--check-hidden: head input %s is not contiguous f32\n", x->name);
         return true;
@@ -162,7 +166,9 @@ static std::string answer_next(Reference & ref, const json_lite::Object & req) {
         }
         llama_set_embeddings(ref.ctx, true);
         ref.captured_norm.clear();
+        ref.capturing = true;
         decode(ref, {tokens.back()});
+        ref.capturing = false;
         const float * h = llama_get_embeddings_ith(ref.ctx, -1);
         if (!h) {
             fprintf(stderr, "no embeddings returned\n");
