@@ -1,6 +1,27 @@
 // Per-element transformer operations (RMSNorm, RoPE, softmax, SwiGLU, residuals, one-row attention).
 #include <math.h>
+#include <string.h>
 #include "ckops.h"
+#include "ckernels.h"
+
+// exp(x) as cephes' expf: x = n·ln2 + r, |r| ≤ ln2/2, degree-6 polynomial; plain arithmetic so the
+// compiler vectorises loops that call it (glibc's expf is a scalar call). Relative error ~1e-7.
+static inline float fast_expf(float x) {
+  x = fmaxf(fminf(x, 88.3762626647949f), -87.3365478515625f);
+  float n = floorf(x * 1.44269504088896341f + 0.5f);
+  float r = x - n * 0.693359375f + n * 2.12194440e-4f;
+  float p = 1.9875691500e-4f;
+  p = p * r + 1.3981999507e-3f;
+  p = p * r + 8.3334519073e-3f;
+  p = p * r + 4.1665795894e-2f;
+  p = p * r + 1.6666665459e-1f;
+  p = p * r + 5.0000001201e-1f;
+  p = p * r * r + r + 1.0f;
+  int32_t bits = ((int32_t)n + 127) << 23;
+  float scale;
+  memcpy(&scale, &bits, sizeof scale);
+  return p * scale;
+}
 
 void ck_rmsnorm(float *out, const float *x, const float *w, int rows, int n, float eps) {
   for (int r = 0; r < rows; r++) {
@@ -32,17 +53,41 @@ void ck_rope(float *x, int rows, int stride, int heads, int hd, int pos0, float 
   }
 }
 
-void ck_softmax(float *x, int n) {
-  float m = -INFINITY;
-  for (int i = 0; i < n; i++) m = x[i] > m ? x[i] : m;
-  float sum = 0.0f;
-  for (int i = 0; i < n; i++) { x[i] = expf(x[i] - m); sum += x[i]; }
-  float inv = 1.0f / sum;
+// The exp-heavy loops, compiled twice: for AVX2+FMA (8-wide, vector floor) and portable.
+#define SOFTMAX_BODY                                              \
+  float m = -INFINITY;                                            \
+  for (int i = 0; i < n; i++) m = x[i] > m ? x[i] : m;            \
+  float sum = 0.0f;                                               \
+  for (int i = 0; i < n; i++) { x[i] = fast_expf(x[i] - m); sum += x[i]; } \
+  float inv = 1.0f / sum;                                         \
   for (int i = 0; i < n; i++) x[i] *= inv;
+#define SILU_BODY for (int i = 0; i < n; i++) a[i] = a[i] / (1.0f + fast_expf(-a[i])) * b[i];
+
+static void softmax_portable(float *x, int n) { SOFTMAX_BODY }
+static void silu_mul_portable(float *a, const float *b, int n) { SILU_BODY }
+#if defined(__x86_64__)
+__attribute__((target("avx2,fma"))) static void softmax_avx2(float *x, int n) { SOFTMAX_BODY }
+__attribute__((target("avx2,fma"))) static void silu_mul_avx2(float *a, const float *b, int n) { SILU_BODY }
+#endif
+
+static int use_avx2(void) {
+  static int cached = -1;  // racy but idempotent
+  if (cached < 0) cached = ck_has_avx2_fma();
+  return cached;
+}
+
+void ck_softmax(float *x, int n) {
+#if defined(__x86_64__)
+  if (use_avx2()) { softmax_avx2(x, n); return; }
+#endif
+  softmax_portable(x, n);
 }
 
 void ck_silu_mul(float *a, const float *b, int n) {
-  for (int i = 0; i < n; i++) a[i] = a[i] / (1.0f + expf(-a[i])) * b[i];
+#if defined(__x86_64__)
+  if (use_avx2()) { silu_mul_avx2(a, b, n); return; }
+#endif
+  silu_mul_portable(a, b, n);
 }
 
 void ck_add(float *a, const float *b, int n) {

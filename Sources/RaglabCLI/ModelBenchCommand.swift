@@ -11,10 +11,13 @@ struct ModelBenchCommand: ParsableCommand {
   @Option(help: "Tokens to decode.") var generate: Int = 32
   @Option(help: "KV cache size of the sessions.") var context: Int = 4096
   @Flag(help: "Print one JSON object.") var json = false
-  @Flag(help: "Also run $RAGLAB_HOME/llama.cpp/build/bin/llama-bench and add ratios.") var vsLlamacpp = false
+  @Flag(help: "Also run $RAGLAB_HOME/llama.cpp/build/bin/llama-bench and add ratios.")
+  var vsLlamacpp = false
 
   func run() throws {
-    let sizes = promptTokens.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    let sizes = promptTokens.split(separator: ",").compactMap {
+      Int($0.trimmingCharacters(in: .whitespaces))
+    }
     guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }) else {
       throw ValidationError("--prompt-tokens must be positive integers, e.g. 512,2048")
     }
@@ -34,13 +37,18 @@ struct ModelBenchCommand: ParsableCommand {
       session.truncate(to: 0)
       let tokens = randomTokens(n)
       let t0 = DispatchTime.now().uptimeNanoseconds
+      let c0 = processCPUSeconds()
       try session.append(tokens)
       let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-      prefill.append(["tokens": n, "tokens_per_s": (Double(n) / dt * 10).rounded() / 10])
+      prefill.append([
+        "tokens": n, "tokens_per_s": (Double(n) / dt * 10).rounded() / 10,
+        "cpu_s": ((processCPUSeconds() - c0) * 1000).rounded() / 1000,
+      ])
     }
     session.truncate(to: 0)
     try session.append(randomTokens(1))
     let t0 = DispatchTime.now().uptimeNanoseconds
+    let c0 = processCPUSeconds()
     for _ in 0..<generate {  // greedy decode without stop conditions
       let logits = session.lastLogits()
       var best = 0
@@ -50,16 +58,21 @@ struct ModelBenchCommand: ParsableCommand {
     let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
     var result: [String: Any] = [
       "prefill": prefill,
-      "decode": ["tokens": generate, "tokens_per_s": (Double(generate) / dt * 10).rounded() / 10],
+      "decode": [
+        "tokens": generate, "tokens_per_s": (Double(generate) / dt * 10).rounded() / 10,
+        "cpu_s": ((processCPUSeconds() - c0) * 1000).rounded() / 1000,
+      ],
       "peak_rss_mb": peakRSSMegabytes(), "threads": options.threads, "model": m.path,
     ]
     if vsLlamacpp {
-      let ref = try LlamaBench.run(model: m.path, threads: options.threads, promptSizes: sizes, generate: generate)
+      let ref = try LlamaBench.run(
+        model: m.path, threads: options.threads, promptSizes: sizes, generate: generate)
       result["llamacpp"] = ref.json
       result["ratios"] = ref.ratios(prefill: prefill, decode: Double(generate) / dt)
     }
     if json {
-      let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys, .withoutEscapingSlashes])
+      let data = try JSONSerialization.data(
+        withJSONObject: result, options: [.sortedKeys, .withoutEscapingSlashes])
       print(String(decoding: data, as: UTF8.self))
     } else {
       for p in prefill { print("prefill \(p["tokens"]!) tokens: \(p["tokens_per_s"]!) tokens/s") }
@@ -70,9 +83,18 @@ struct ModelBenchCommand: ParsableCommand {
   }
 }
 
+/// CPU time (user + system, all threads) this process has used, in seconds; shows how contended a run was.
+func processCPUSeconds() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+  return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
 /// Peak resident set size of this process in MB (`VmHWM` in /proc/self/status), 0 if unknown.
 func peakRSSMegabytes() -> Int {
-  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+    return 0
+  }
   for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
     let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
     return kb / 1024
@@ -87,11 +109,16 @@ struct LlamaBench {
   var decode: Double = 0
 
   /// Runs llama-bench on the same model, threads and sizes.
-  static func run(model: String, threads: Int, promptSizes: [Int], generate: Int) throws -> LlamaBench {
-    let home = ProcessInfo.processInfo.environment["RAGLAB_HOME"] ?? (NSHomeDirectory() + "/.cache/raglab")
+  static func run(model: String, threads: Int, promptSizes: [Int], generate: Int) throws
+    -> LlamaBench
+  {
+    let home =
+      ProcessInfo.processInfo.environment["RAGLAB_HOME"] ?? (NSHomeDirectory() + "/.cache/raglab")
     let exe = home + "/llama.cpp/build/bin/llama-bench"
     guard FileManager.default.isExecutableFile(atPath: exe) else {
-      throw ValidationError("\(exe) not found; build the llama.cpp reference first (scripts in the repo, see `make` targets)")
+      throw ValidationError(
+        "\(exe) not found; build the llama.cpp reference first (scripts in the repo, see `make` targets)"
+      )
     }
     let p = Process()
     p.executableURL = URL(fileURLWithPath: exe)
@@ -105,12 +132,16 @@ struct LlamaBench {
     try p.run()
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    guard p.terminationStatus == 0, let rows = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
-      throw ValidationError("llama-bench failed (status \(p.terminationStatus)) or printed no JSON array")
+    guard p.terminationStatus == 0,
+      let rows = try JSONSerialization.jsonObject(with: data) as? [[String: Any]]
+    else {
+      throw ValidationError(
+        "llama-bench failed (status \(p.terminationStatus)) or printed no JSON array")
     }
     var out = LlamaBench()
     for row in rows {
-      let np = row["n_prompt"] as? Int ?? 0, ng = row["n_gen"] as? Int ?? 0
+      let np = row["n_prompt"] as? Int ?? 0
+      let ng = row["n_gen"] as? Int ?? 0
       let ts = row["avg_ts"] as? Double ?? 0
       if np > 0 && ng == 0 { out.prefill[np] = ts } else if ng > 0 && np == 0 { out.decode = ts }
     }
@@ -129,7 +160,9 @@ struct LlamaBench {
   func ratios(prefill ours: [[String: Any]], decode oursDecode: Double) -> [String: Any] {
     var r: [String: Any] = [:]
     for p in ours {
-      if let n = p["tokens"] as? Int, let ts = p["tokens_per_s"] as? Double, let ref = prefill[n], ref > 0 {
+      if let n = p["tokens"] as? Int, let ts = p["tokens_per_s"] as? Double, let ref = prefill[n],
+        ref > 0
+      {
         r["prefill_\(n)"] = (ts / ref * 100).rounded() / 100
       }
     }

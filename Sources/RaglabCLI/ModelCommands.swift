@@ -8,7 +8,8 @@ struct ModelCommand: ParsableCommand {
     commandName: "model",
     abstract: "Inspect, tokenize with, run and benchmark a GGUF language model.",
     subcommands: [
-      ModelInfoCommand.self, ModelTokenizeCommand.self, ModelNextCommand.self, ModelGenerateCommand.self,
+      ModelInfoCommand.self, ModelTokenizeCommand.self, ModelNextCommand.self,
+      ModelGenerateCommand.self,
       ModelBenchCommand.self,
     ])
 }
@@ -32,7 +33,8 @@ struct ModelOption: ParsableArguments {
   /// Loads the model, failing with a hint to run the setup when the file is missing.
   func load() throws -> LanguageModel {
     guard FileManager.default.fileExists(atPath: path) else {
-      throw ValidationError("model file \(path) does not exist; run `make quickstart` (or `bash scripts/setup.sh`)")
+      throw ValidationError(
+        "model file \(path) does not exist; run `make quickstart` (or `bash scripts/setup.sh`)")
     }
     return try LanguageModel.load(path: path, threads: threads)
   }
@@ -40,7 +42,9 @@ struct ModelOption: ParsableArguments {
 
 /// Reads a file of one JSON string per line.
 func readJSONLines(_ path: String) throws -> [String] {
-  guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+  guard let data = FileManager.default.contents(atPath: path),
+    let text = String(data: data, encoding: .utf8)
+  else {
     throw ValidationError("cannot read \(path)")
   }
   var out: [String] = []
@@ -57,13 +61,16 @@ func readJSONLines(_ path: String) throws -> [String] {
 
 /// Encodes a value as compact JSON text.
 func jsonText(_ value: Any) -> String {
-  let data = (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .withoutEscapingSlashes])) ?? Data()
+  let data =
+    (try? JSONSerialization.data(
+      withJSONObject: value, options: [.fragmentsAllowed, .withoutEscapingSlashes])) ?? Data()
   return String(decoding: data, as: UTF8.self)
 }
 
 /// `raglab model info`: architecture, sizes, tensor types, chat template and checksum.
 struct ModelInfoCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "info", abstract: "Describe a GGUF model.")
+  static let configuration = CommandConfiguration(
+    commandName: "info", abstract: "Describe a GGUF model.")
   @OptionGroup var options: ModelOption
 
   func run() throws {
@@ -75,10 +82,14 @@ struct ModelInfoCommand: ParsableCommand {
     print("file:            \(m.path)")
     print("architecture:    \(c.architecture)")
     print("parameters:      \(params) (\(String(format: "%.1f", Double(params) / 1e6))M)")
-    print("tensor types:    \(types.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: ", "))")
+    print(
+      "tensor types:    \(types.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: ", "))"
+    )
     print("vocabulary:      \(c.vocabularySize)")
     print("context length:  \(c.contextLength)")
-    print("layers:          \(c.layerCount), dim \(c.embeddingLength), heads \(c.headCount)/\(c.kvHeadCount) kv, head dim \(c.headDimension), ffn \(c.feedForwardLength)")
+    print(
+      "layers:          \(c.layerCount), dim \(c.embeddingLength), heads \(c.headCount)/\(c.kvHeadCount) kv, head dim \(c.headDimension), ffn \(c.feedForwardLength)"
+    )
     print("rope base:       \(c.ropeBase), rms eps \(c.rmsEpsilon)")
     print("chat template:   \(m.chatTemplate != nil ? "ChatML" : "none recognised")")
     print("sha256:          \(try m.fileSHA256())")
@@ -88,7 +99,8 @@ struct ModelInfoCommand: ParsableCommand {
 /// `raglab model tokenize --jsonl FILE`: one JSON array of token ids per input line.
 struct ModelTokenizeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "tokenize", abstract: "Tokenize JSON-string lines (special tokens parsed, no BOS).")
+    commandName: "tokenize", abstract: "Tokenize JSON-string lines (special tokens parsed, no BOS)."
+  )
   @OptionGroup var options: ModelOption
   @Option(help: "File with one JSON string per line.") var jsonl: String
 
@@ -125,7 +137,8 @@ struct ModelNextCommand: ParsableCommand {
 
 /// `raglab model generate --prompt TEXT [--chat] [--max-tokens N]`.
 struct ModelGenerateCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "generate", abstract: "Generate text from a prompt.")
+  static let configuration = CommandConfiguration(
+    commandName: "generate", abstract: "Generate text from a prompt.")
   @OptionGroup var options: ModelOption
   @Option(help: "Prompt text (special tokens parsed).") var prompt: String
   @Flag(help: "Wrap the prompt as a user message in the model's chat template.") var chat = false
@@ -138,11 +151,15 @@ struct ModelGenerateCommand: ParsableCommand {
     let m = try options.load()
     var text = prompt
     if chat {
-      guard let template = m.chatTemplate else { throw ValidationError("\(m.path) has no recognised chat template") }
-      text = template.render([ChatMessage(role: "user", content: prompt)], addGenerationPrompt: true)
+      guard let template = m.chatTemplate else {
+        throw ValidationError("\(m.path) has no recognised chat template")
+      }
+      text = template.render(
+        [ChatMessage(role: "user", content: prompt)], addGenerationPrompt: true)
     }
     let tokens = m.tokenizer.encode(text, parseSpecial: true)
-    let session = m.makeSession(contextLength: min(m.config.contextLength, tokens.count + maxTokens + 1))
+    let session = m.makeSession(
+      contextLength: min(m.config.contextLength, tokens.count + maxTokens + 1))
     try session.append(tokens)
     let g = try session.generate(
       GenerationOptions(maxTokens: maxTokens, temperature: temperature, topP: topP, seed: seed))

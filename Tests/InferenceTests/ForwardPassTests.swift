@@ -8,7 +8,9 @@ private let prompt: [Int] = [1, 4, 2, 7, 3, 8, 0]
 func forwardPassMatchesNaiveReference(arch: String) throws {
   let tiny = TinyModel(arch: arch)
   let model = try LanguageModel.load(path: try tiny.write(), threads: 1)
-  #expect(model.config.architecture == arch && model.config.headDimension == 4 && model.config.kvHeadCount == 1)
+  #expect(
+    model.config.architecture == arch && model.config.headDimension == 4
+      && model.config.kvHeadCount == 1)
   let session = model.makeSession(contextLength: 16)
   try session.append(prompt.map(Int32.init))
   let ref = tiny.reference(prompt)
@@ -51,7 +53,9 @@ func forwardPassMatchesNaiveReference(arch: String) throws {
   let ref = tiny.reference(prompt)
   for layer in 0...2 {
     for pos in [0, 3, prompt.count - 1] {
-      #expect(maxDifference(session.hiddenState(layer: layer, position: pos), ref.hidden[layer][pos]) < 1e-4)
+      #expect(
+        maxDifference(session.hiddenState(layer: layer, position: pos), ref.hidden[layer][pos])
+          < 1e-4)
     }
   }
   let last = session.hiddenState(layer: 2, position: prompt.count - 1)
@@ -96,7 +100,9 @@ func forwardPassMatchesNaiveReference(arch: String) throws {
   #expect(greedy.stopReason == .endOfGeneration || greedy.tokens.count == 4)
   func sample(seed: UInt64) throws -> [Int32] {
     session.truncate(to: 3)
-    return try session.generate(GenerationOptions(maxTokens: 6, temperature: 1.5, topP: 0.9, seed: seed)).tokens
+    return try session.generate(
+      GenerationOptions(maxTokens: 6, temperature: 1.5, topP: 0.9, seed: seed)
+    ).tokens
   }
   #expect(try sample(seed: 42) == sample(seed: 42))
 }

@@ -7,10 +7,14 @@ import Testing
 private func sampleWriter() -> GGUFWriter {
   var w = GGUFWriter()
   w.metadata = [
-    ("general.architecture", .string("llama")), ("u8", .uint8(7)), ("i8", .int8(-3)), ("u16", .uint16(600)),
-    ("i16", .int16(-600)), ("u32", .uint32(70_000)), ("i32", .int32(-70_000)), ("f32", .float32(1.5)),
-    ("flag", .bool(true)), ("u64", .uint64(1 << 40)), ("i64", .int64(-(1 << 40))), ("f64", .float64(2.25)),
-    ("words", .array([.string("a"), .string("bc")])), ("nums", .array([.int32(1), .int32(2), .int32(3)])),
+    ("general.architecture", .string("llama")), ("u8", .uint8(7)), ("i8", .int8(-3)),
+    ("u16", .uint16(600)),
+    ("i16", .int16(-600)), ("u32", .uint32(70_000)), ("i32", .int32(-70_000)),
+    ("f32", .float32(1.5)),
+    ("flag", .bool(true)), ("u64", .uint64(1 << 40)), ("i64", .int64(-(1 << 40))),
+    ("f64", .float64(2.25)),
+    ("words", .array([.string("a"), .string("bc")])),
+    ("nums", .array([.int32(1), .int32(2), .int32(3)])),
   ]
   w.addF32("vec", shape: [3], values: [1, 2, 3])
   w.addF32("mat", shape: [2, 2], values: [4, 5, 6, 7])
@@ -62,7 +66,9 @@ private func expectError(_ kind: GGUFError.Kind, _ path: String, containing part
 @Test func rejectsBadMagicNamingTheFile() throws {
   var bytes = sampleWriter().bytes()
   bytes[0] = UInt8(ascii: "X")
-  expectError(.badMagic, try GGUFWriter.write(bytes, name: "magic"), containing: ["not a GGUF file", "0x46554747"])
+  expectError(
+    .badMagic, try GGUFWriter.write(bytes, name: "magic"),
+    containing: ["not a GGUF file", "0x46554747"])
 }
 
 @Test func rejectsUnsupportedVersion() throws {
@@ -73,8 +79,12 @@ private func expectError(_ kind: GGUFError.Kind, _ path: String, containing part
 
 @Test func rejectsTruncatedHeaderMetadataAndTensorData() throws {
   let bytes = sampleWriter().bytes()
-  expectError(.truncated, try GGUFWriter.write(Array(bytes[..<10]), name: "t1"), containing: ["truncated", "tensor count"])
-  expectError(.truncated, try GGUFWriter.write(Array(bytes[..<60]), name: "t2"), containing: ["truncated", "metadata key"])
+  expectError(
+    .truncated, try GGUFWriter.write(Array(bytes[..<10]), name: "t1"),
+    containing: ["truncated", "tensor count"])
+  expectError(
+    .truncated, try GGUFWriter.write(Array(bytes[..<60]), name: "t2"),
+    containing: ["truncated", "metadata key"])
   expectError(
     .truncated, try GGUFWriter.write(Array(bytes.dropLast(4)), name: "t3"),
     containing: ["truncated", "tensor `mat`", "needs bytes"])
@@ -83,7 +93,8 @@ private func expectError(_ kind: GGUFError.Kind, _ path: String, containing part
 @Test func rejectsUnknownTensorType() throws {
   var w = sampleWriter()
   w.tensors[1].type = 99
-  expectError(.unknownTensorType, try w.write(), containing: ["tensor `mat`", "unknown type id 99", "Q4_1"])
+  expectError(
+    .unknownTensorType, try w.write(), containing: ["tensor `mat`", "unknown type id 99", "Q4_1"])
 }
 
 @Test func reportsMissingTensorKeyAndWrongShape() throws {
@@ -92,9 +103,12 @@ private func expectError(_ kind: GGUFError.Kind, _ path: String, containing part
   let missing = #expect(throws: GGUFError.self) { try file.tensor("nope", shape: [1]) }
   #expect(missing?.kind == .missingTensor && missing?.message.contains("`nope`") == true)
   let shape = #expect(throws: GGUFError.self) { try file.tensor("mat", shape: [3, 2]) }
-  #expect(shape?.kind == .wrongShape && shape?.message.contains("`mat` has shape [2, 2], expected [3, 2]") == true)
+  #expect(
+    shape?.kind == .wrongShape
+      && shape?.message.contains("`mat` has shape [2, 2], expected [3, 2]") == true)
   let key = #expect(throws: GGUFError.self) { try file.int("llama.block_count") }
   #expect(key?.description == "\(path): required metadata key `llama.block_count` is missing")
   let type = #expect(throws: GGUFError.self) { try file.string("u8") }
-  #expect(type?.kind == .wrongKeyType && type?.message.contains("is uint8, expected a string") == true)
+  #expect(
+    type?.kind == .wrongKeyType && type?.message.contains("is uint8, expected a string") == true)
 }

@@ -100,7 +100,8 @@ struct GGUFWriter {
 
   /// Writes `bytes` to a fresh temporary path.
   static func write(_ bytes: [UInt8], name: String) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("raglab-tests-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "raglab-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let path = dir.appendingPathComponent("\(name).gguf").path
     try Data(bytes).write(to: URL(fileURLWithPath: path))

@@ -54,22 +54,30 @@ struct TinyModel {
     let tokens = ["a", "b", "ab", "c", "d", "e", "f", "g", "h", "<|im_end|>"]
     w.metadata = [
       ("general.architecture", .string(arch)), ("\(arch).embedding_length", .uint32(UInt32(dim))),
-      ("\(arch).block_count", .uint32(UInt32(layers))), ("\(arch).attention.head_count", .uint32(UInt32(heads))),
+      ("\(arch).block_count", .uint32(UInt32(layers))),
+      ("\(arch).attention.head_count", .uint32(UInt32(heads))),
       ("\(arch).attention.head_count_kv", .uint32(UInt32(kvHeads))),
-      ("\(arch).feed_forward_length", .uint32(UInt32(ffn))), ("\(arch).context_length", .uint32(64)),
-      ("\(arch).rope.freq_base", .float32(ropeBase)), ("\(arch).attention.layer_norm_rms_epsilon", .float32(eps)),
+      ("\(arch).feed_forward_length", .uint32(UInt32(ffn))),
+      ("\(arch).context_length", .uint32(64)),
+      ("\(arch).rope.freq_base", .float32(ropeBase)),
+      ("\(arch).attention.layer_norm_rms_epsilon", .float32(eps)),
       ("tokenizer.ggml.model", .string("gpt2")), ("tokenizer.ggml.pre", .string("gpt2")),
       ("tokenizer.ggml.tokens", .array(tokens.map { .string($0) })),
       ("tokenizer.ggml.token_type", .array(tokens.indices.map { .int32($0 == 9 ? 3 : 1) })),
-      ("tokenizer.ggml.merges", .array([.string("a b")])), ("tokenizer.ggml.eos_token_id", .uint32(9)),
+      ("tokenizer.ggml.merges", .array([.string("a b")])),
+      ("tokenizer.ggml.eos_token_id", .uint32(9)),
     ]
-    for name in weights.keys.sorted() { w.addF32(name, shape: shapes[name]!, values: weights[name]!) }
+    for name in weights.keys.sorted() {
+      w.addF32(name, shape: shapes[name]!, values: weights[name]!)
+    }
     return try w.write(arch)
   }
 
   /// out = W·x for the tensor `name` (rows = shape[1], cols = shape[0]).
   func apply(_ name: String, _ x: [Float]) -> [Float] {
-    let w = weights[name]!, cols = shapes[name]![0], rows = w.count / cols
+    let w = weights[name]!
+    let cols = shapes[name]![0]
+    let rows = w.count / cols
     return (0..<rows).map { r in (0..<cols).reduce(Float(0)) { $0 + w[r * cols + $1] * x[$1] } }
   }
 
@@ -85,8 +93,10 @@ struct TinyModel {
     for h in 0..<(v.count / hd) {
       for i in 0..<(hd / 2) {
         let theta = Double(pos) * pow(Double(ropeBase), -2 * Double(i) / Double(hd))
-        let (a, b) = arch == "llama" ? (h * hd + 2 * i, h * hd + 2 * i + 1) : (h * hd + i, h * hd + i + hd / 2)
-        let x0 = Double(v[a]), x1 = Double(v[b])
+        let (a, b) =
+          arch == "llama" ? (h * hd + 2 * i, h * hd + 2 * i + 1) : (h * hd + i, h * hd + i + hd / 2)
+        let x0 = Double(v[a])
+        let x1 = Double(v[b])
         v[a] = Float(x0 * cos(theta) - x1 * sin(theta))
         v[b] = Float(x0 * sin(theta) + x1 * cos(theta))
       }
@@ -103,11 +113,13 @@ struct TinyModel {
     var lastAttention: [[Float]] = []
     for l in 0..<layers {
       let p = "blk.\(l)."
-      var ks: [[Float]] = [], vs: [[Float]] = []
+      var ks: [[Float]] = []
+      var vs: [[Float]] = []
       var qs: [[Float]] = []
       for t in tokens.indices {
         let xn = rmsnorm(x[t], p + "attn_norm.weight")
-        var q = apply(p + "attn_q.weight", xn), k = apply(p + "attn_k.weight", xn)
+        var q = apply(p + "attn_q.weight", xn)
+        var k = apply(p + "attn_k.weight", xn)
         var v = apply(p + "attn_v.weight", xn)
         if arch == "qwen2" {
           q = zip(q, weights[p + "attn_q.bias"]!).map(+)
@@ -124,7 +136,8 @@ struct TinyModel {
         for h in 0..<heads {
           let g = h / (heads / kvHeads)
           var s = (0...t).map { j in
-            (0..<hd).reduce(Float(0)) { $0 + qs[t][h * hd + $1] * ks[j][g * hd + $1] } / Float(hd).squareRoot()
+            (0..<hd).reduce(Float(0)) { $0 + qs[t][h * hd + $1] * ks[j][g * hd + $1] }
+              / Float(hd).squareRoot()
           }
           let m = s.max()!
           s = s.map { exp($0 - m) }
@@ -135,7 +148,8 @@ struct TinyModel {
         }
         x[t] = zip(x[t], apply(p + "attn_output.weight", o)).map(+)
         let xn = rmsnorm(x[t], p + "ffn_norm.weight")
-        let gate = apply(p + "ffn_gate.weight", xn), up = apply(p + "ffn_up.weight", xn)
+        let gate = apply(p + "ffn_gate.weight", xn)
+        let up = apply(p + "ffn_up.weight", xn)
         let act = zip(gate, up).map { $0 / (1 + exp(-$0)) * $1 }
         x[t] = zip(x[t], apply(p + "ffn_down.weight", act)).map(+)
       }

@@ -10,12 +10,14 @@ struct GGUFCursor {
     guard count >= 0, offset <= size - count else {
       throw GGUFError(
         .truncated, file: file,
-        "file is truncated: \(what()) needs \(count) bytes at offset \(offset), but the file has \(size) bytes")
+        "file is truncated: \(what()) needs \(count) bytes at offset \(offset), but the file has \(size) bytes"
+      )
     }
   }
 
   /// Reads one fixed-size little-endian value.
-  mutating func read<T: FixedWidthInteger>(_: T.Type, _ what: @autoclosure () -> String) throws -> T {
+  mutating func read<T: FixedWidthInteger>(_: T.Type, _ what: @autoclosure () -> String) throws -> T
+  {
     try need(MemoryLayout<T>.size, what())
     let v = base.loadUnaligned(fromByteOffset: offset, as: T.self)
     offset += MemoryLayout<T>.size
@@ -27,7 +29,8 @@ struct GGUFCursor {
     let n = try read(UInt64.self, what())
     guard n <= UInt64(size) else {
       throw GGUFError(
-        .truncated, file: file, "file is truncated: \(what()) claims \(n) bytes at offset \(offset), past the end")
+        .truncated, file: file,
+        "file is truncated: \(what()) claims \(n) bytes at offset \(offset), past the end")
     }
     try need(Int(n), what())
     let s = String(
@@ -53,7 +56,8 @@ struct GGUFCursor {
       let n = try read(UInt64.self, what)
       guard n <= UInt64(size - offset) else {
         throw GGUFError(
-          .truncated, file: file, "file is truncated: \(what) claims \(n) array elements, more than the file holds")
+          .truncated, file: file,
+          "file is truncated: \(what) claims \(n) array elements, more than the file holds")
       }
       var items: [GGUFValue] = []
       items.reserveCapacity(Int(n))
@@ -64,7 +68,8 @@ struct GGUFCursor {
     case 12: return .float64(Double(bitPattern: try read(UInt64.self, what)))
     default:
       throw GGUFError(
-        .corrupt, file: file, "\(what) has unknown value type \(type) (expected 0…12); the file is corrupt")
+        .corrupt, file: file,
+        "\(what) has unknown value type \(type) (expected 0…12); the file is corrupt")
     }
   }
 }

@@ -33,14 +33,19 @@ public final class GGUFFile: @unchecked Sendable {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {
       throw GGUFError(
-        .unreadable, file: path, "cannot open: \(String(cString: strerror(errno))) (run `make quickstart` to install models)")
+        .unreadable, file: path,
+        "cannot open: \(String(cString: strerror(errno))) (run `make quickstart` to install models)"
+      )
     }
     defer { close(fd) }
     var st = stat()
-    guard fstat(fd, &st) == 0 else { throw GGUFError(.unreadable, file: path, "cannot stat the file") }
+    guard fstat(fd, &st) == 0 else {
+      throw GGUFError(.unreadable, file: path, "cannot stat the file")
+    }
     size = Int(st.st_size)
     guard size > 0, let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
-      throw GGUFError(.truncated, file: path, "file is empty or cannot be mapped; expected a GGUF header")
+      throw GGUFError(
+        .truncated, file: path, "file is empty or cannot be mapped; expected a GGUF header")
     }
     base = UnsafeRawPointer(p)
     do {
@@ -50,7 +55,8 @@ public final class GGUFFile: @unchecked Sendable {
       munmap(UnsafeMutableRawPointer(mutating: base), size)
       throw error
     }
-    tensorIndex = Dictionary(tensors.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    tensorIndex = Dictionary(
+      tensors.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
   }
 
   deinit { munmap(UnsafeMutableRawPointer(mutating: base), size) }
@@ -62,7 +68,8 @@ public final class GGUFFile: @unchecked Sendable {
   /// - Throws: `.missingTensor` or `.wrongShape`.
   public func tensor(_ name: String, shape: [Int]) throws -> GGUFTensorInfo {
     guard let t = tensor(name) else {
-      throw GGUFError(.missingTensor, file: path, "required tensor `\(name)` (shape \(shape)) is missing")
+      throw GGUFError(
+        .missingTensor, file: path, "required tensor `\(name)` (shape \(shape)) is missing")
     }
     guard t.shape == shape else {
       throw GGUFError(
@@ -104,7 +111,8 @@ public final class GGUFFile: @unchecked Sendable {
   }
 
   private func wrongType(_ key: String, _ v: GGUFValue, _ expected: String) -> GGUFError {
-    GGUFError(.wrongKeyType, file: path, "metadata key `\(key)` is \(v.typeName), expected \(expected)")
+    GGUFError(
+      .wrongKeyType, file: path, "metadata key `\(key)` is \(v.typeName), expected \(expected)")
   }
 
   // swiftlint:disable:next large_tuple
@@ -121,12 +129,15 @@ public final class GGUFFile: @unchecked Sendable {
     let version = Int(try c.read(UInt32.self, "the version"))
     guard version == 2 || version == 3 else {
       throw GGUFError(
-        .unsupportedVersion, file: file, "GGUF version \(version) is not supported (expected 2 or 3)")
+        .unsupportedVersion, file: file,
+        "GGUF version \(version) is not supported (expected 2 or 3)")
     }
     let tensorCount = try c.read(UInt64.self, "the tensor count")
     let kvCount = try c.read(UInt64.self, "the metadata count")
     guard tensorCount < UInt64(size), kvCount < UInt64(size) else {
-      throw GGUFError(.truncated, file: file, "header claims \(tensorCount) tensors and \(kvCount) keys, more than the file can hold")
+      throw GGUFError(
+        .truncated, file: file,
+        "header claims \(tensorCount) tensors and \(kvCount) keys, more than the file can hold")
     }
     var metadata: [String: GGUFValue] = [:]
     var keys: [String] = []
@@ -139,7 +150,8 @@ public final class GGUFFile: @unchecked Sendable {
     var alignment = 32
     if let a = metadata["general.alignment"] {
       guard let v = a.int, v > 0, v & (v - 1) == 0 else {
-        throw GGUFError(.corrupt, file: file, "metadata key `general.alignment` is \(a), expected a power of two")
+        throw GGUFError(
+          .corrupt, file: file, "metadata key `general.alignment` is \(a), expected a power of two")
       }
       alignment = v
     }
@@ -154,14 +166,16 @@ public final class GGUFFile: @unchecked Sendable {
       for _ in 0..<nDims {
         let d = try c.read(UInt64.self, "the shape of tensor `\(name)`")
         guard d < UInt64(Int32.max) else {
-          throw GGUFError(.corrupt, file: file, "tensor `\(name)` has dimension \(d), which is implausible")
+          throw GGUFError(
+            .corrupt, file: file, "tensor `\(name)` has dimension \(d), which is implausible")
         }
         shape.append(Int(d))
       }
       let type = try c.read(UInt32.self, "the type of tensor `\(name)`")
       let offset = try c.read(UInt64.self, "the offset of tensor `\(name)`")
       guard offset < UInt64(Int.max / 2) else {
-        throw GGUFError(.corrupt, file: file, "tensor `\(name)` has offset \(offset), past any file")
+        throw GGUFError(
+          .corrupt, file: file, "tensor `\(name)` has offset \(offset), past any file")
       }
       raw.append((name, shape, type, Int(offset)))
     }
@@ -171,21 +185,25 @@ public final class GGUFFile: @unchecked Sendable {
       guard let type = GGMLType(rawValue: typeID) else {
         let known = GGMLType.allCases.map { "\($0)=\($0.rawValue)" }.joined(separator: ", ")
         throw GGUFError(
-          .unknownTensorType, file: file, "tensor `\(name)` has unknown type id \(typeID) (supported: \(known))")
+          .unknownTensorType, file: file,
+          "tensor `\(name)` has unknown type id \(typeID) (supported: \(known))")
       }
       let count = shape.reduce(1, *)
       guard let bytes = type.byteCount(values: count), shape[0] % type.blockSize == 0 else {
         throw GGUFError(
           .wrongShape, file: file,
-          "tensor `\(name)` of type \(type) has row length \(shape[0]), expected a multiple of \(type.blockSize)")
+          "tensor `\(name)` of type \(type) has row length \(shape[0]), expected a multiple of \(type.blockSize)"
+        )
       }
       let start = dataOffset + offset
       guard start <= size, bytes <= size - start else {
         throw GGUFError(
           .truncated, file: file,
-          "file is truncated: tensor `\(name)` needs bytes \(start)..<\(start + bytes), but the file has \(size) bytes")
+          "file is truncated: tensor `\(name)` needs bytes \(start)..<\(start + bytes), but the file has \(size) bytes"
+        )
       }
-      tensors.append(GGUFTensorInfo(name: name, shape: shape, type: type, fileOffset: start, byteCount: bytes))
+      tensors.append(
+        GGUFTensorInfo(name: name, shape: shape, type: type, fileOffset: start, byteCount: bytes))
     }
     return (version, metadata, keys, tensors, alignment, dataOffset)
   }

@@ -30,8 +30,10 @@ public struct ModelConfig: Sendable, Equatable {
 
   /// Creates a configuration from explicit values.
   public init(
-    architecture: String, vocabularySize: Int, embeddingLength: Int, layerCount: Int, headCount: Int,
-    kvHeadCount: Int, headDimension: Int, feedForwardLength: Int, contextLength: Int, ropeBase: Float,
+    architecture: String, vocabularySize: Int, embeddingLength: Int, layerCount: Int,
+    headCount: Int,
+    kvHeadCount: Int, headDimension: Int, feedForwardLength: Int, contextLength: Int,
+    ropeBase: Float,
     rmsEpsilon: Float
   ) {
     self.architecture = architecture
@@ -62,11 +64,14 @@ public struct ModelConfig: Sendable, Equatable {
     guard heads > 0, kvHeads > 0, dim % heads == 0, heads % kvHeads == 0 else {
       throw GGUFError(
         .corrupt, file: file.path,
-        "`\(arch).attention.head_count` = \(heads) and `head_count_kv` = \(kvHeads) do not divide `embedding_length` = \(dim)")
+        "`\(arch).attention.head_count` = \(heads) and `head_count_kv` = \(kvHeads) do not divide `embedding_length` = \(dim)"
+      )
     }
-    guard let embd = file.tensor("token_embd.weight"), embd.shape.count == 2, embd.shape[0] == dim else {
+    guard let embd = file.tensor("token_embd.weight"), embd.shape.count == 2, embd.shape[0] == dim
+    else {
       throw GGUFError(
-        .missingTensor, file: file.path, "required tensor `token_embd.weight` (shape [\(dim), vocab]) is missing or misshapen")
+        .missingTensor, file: file.path,
+        "required tensor `token_embd.weight` (shape [\(dim), vocab]) is missing or misshapen")
     }
     self.init(
       architecture: arch, vocabularySize: embd.shape[1], embeddingLength: dim,

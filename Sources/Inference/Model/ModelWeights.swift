@@ -5,7 +5,8 @@ struct LayerWeights: @unchecked Sendable {
   let attentionNorm: UnsafeMutablePointer<Float>
   let wq: WeightMatrix, wk: WeightMatrix, wv: WeightMatrix, wo: WeightMatrix
   /// Query/key/value biases (qwen2), nil for llama.
-  let bq: UnsafeMutablePointer<Float>?, bk: UnsafeMutablePointer<Float>?, bv: UnsafeMutablePointer<Float>?
+  let bq: UnsafeMutablePointer<Float>?, bk: UnsafeMutablePointer<Float>?,
+    bv: UnsafeMutablePointer<Float>?
   let ffnNorm: UnsafeMutablePointer<Float>
   /// SwiGLU gate (w1), down (w2) and up (w3) projections.
   let gate: WeightMatrix, down: WeightMatrix, up: WeightMatrix
@@ -31,19 +32,27 @@ struct ModelWeights: @unchecked Sendable {
       jobs.append((t, p))
       return p
     }
-    func matrix(_ name: String, rows: Int, cols: Int) throws -> WeightMatrix {
+    func matrix(_ name: String, rows: Int, cols: Int, gemm: Bool = true) throws -> WeightMatrix {
       let t = try file.tensor(name, shape: [cols, rows])
-      guard t.type.isDequantizable else {
+      guard t.type.isDequantizable, t.type.vecDotType != nil,
+        cols % 256 == 0 || t.type.blockSize < 256
+      else {
         throw GGUFError(
           .unknownTensorType, file: file.path,
-          "tensor `\(name)` has type \(t.type), which raglab cannot decode (supported: \(GGMLType.kernelTypes))")
+          "tensor `\(name)` has type \(t.type), which raglab cannot decode (supported: \(GGMLType.kernelTypes))"
+        )
+      }
+      guard gemm else {
+        return WeightMatrix(rows: rows, cols: cols, f32: nil, raw: file.data(t), type: t.type)
       }
       let p = arena.allocate(rows * cols)
       jobs.append((t, p))
       return WeightMatrix(rows: rows, cols: cols, f32: p, raw: file.data(t), type: t.type)
     }
-    let dim = c.embeddingLength, kv = c.kvDimension, ffn = c.feedForwardLength
-    tokenEmbedding = try matrix("token_embd.weight", rows: c.vocabularySize, cols: dim)
+    let dim = c.embeddingLength
+    let kv = c.kvDimension
+    let ffn = c.feedForwardLength
+    tokenEmbedding = try matrix("token_embd.weight", rows: c.vocabularySize, cols: dim, gemm: false)
     var layers: [LayerWeights] = []
     for l in 0..<c.layerCount {
       let p = "blk.\(l)."
@@ -67,11 +76,12 @@ struct ModelWeights: @unchecked Sendable {
     outputNorm = try vector("output_norm.weight", dim)
     output =
       file.tensor("output.weight") != nil
-      ? try matrix("output.weight", rows: c.vocabularySize, cols: dim) : tokenEmbedding
+      ? try matrix("output.weight", rows: c.vocabularySize, cols: dim, gemm: false) : tokenEmbedding
     self.arena = arena
     // Dequantise every tensor once, spread over the cores.
     let work = UnsafeSendable(jobs)
-    let failures = UnsafeSendable(UnsafeMutableBufferPointer<QuantError?>.allocate(capacity: jobs.count))
+    let failures = UnsafeSendable(
+      UnsafeMutableBufferPointer<QuantError?>.allocate(capacity: jobs.count))
     defer { failures.value.deallocate() }
     failures.value.initialize(repeating: nil)
     DispatchQueue.concurrentPerform(iterations: work.value.count) { i in

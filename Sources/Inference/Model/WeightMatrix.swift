@@ -5,8 +5,9 @@ struct WeightMatrix: @unchecked Sendable {
   let rows: Int
   /// Input count (ggml `ne[0]`, the contiguous dimension).
   let cols: Int
-  /// Dequantised values, `rows * cols`, owned by the model's `WeightArena`.
-  let f32: UnsafeMutablePointer<Float>
+  /// Dequantised values, `rows * cols`, owned by the model's `WeightArena`; nil for matrices only
+  /// ever used one row at a time (the token embedding when tied: lookups and the last-position head).
+  let f32: UnsafeMutablePointer<Float>?
   /// The tensor's bytes in the mapped file.
   let raw: UnsafeRawPointer
   /// The tensor's element format.

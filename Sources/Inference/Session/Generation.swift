@@ -12,7 +12,10 @@ public struct GenerationOptions: Sendable {
   public var stop: [String]
 
   /// Creates options; the defaults give greedy decoding of up to 32 tokens.
-  public init(maxTokens: Int = 32, temperature: Float = 0, topP: Float = 1, seed: UInt64 = 0, stop: [String] = []) {
+  public init(
+    maxTokens: Int = 32, temperature: Float = 0, topP: Float = 1, seed: UInt64 = 0,
+    stop: [String] = []
+  ) {
     self.maxTokens = maxTokens
     self.temperature = temperature
     self.topP = topP

@@ -20,10 +20,12 @@ final class RunState {
   let lastQuery: UnsafeMutablePointer<Float>
   /// Next-token logits after the last processed position, `vocab`.
   let logits: UnsafeMutablePointer<Float>
+  /// Quantised activation row for single-position matvecs.
+  let quant: QuantScratch
   private var all: [UnsafeMutablePointer<Float>] = []
 
   /// Allocates buffers for `config` with room for `context` positions (pages are touched only when used).
-  init(config c: ModelConfig, context: Int, batch: Int) {
+  init(config c: ModelConfig, context: Int, batch: Int, threads: Int) {
     self.batch = batch
     var all: [UnsafeMutablePointer<Float>] = []
     func make(_ n: Int) -> UnsafeMutablePointer<Float> {
@@ -44,6 +46,7 @@ final class RunState {
     lastQuery = make(c.layerCount * dim)
     logits = make(c.vocabularySize)
     self.all = all
+    quant = QuantScratch(maxColumns: max(c.embeddingLength, c.feedForwardLength), threads: threads)
   }
 
   deinit { for p in all { p.deallocate() } }

@@ -5,41 +5,53 @@ extension Session {
   /// Runs tokens `tokens` at positions `count..<count+tokens.count` through the decoder, filling the
   /// KV cache, the captured hidden states, the last query per layer and (if `wantLogits`) the logits.
   func forward(_ tokens: ArraySlice<Int32>, wantLogits: Bool) {
-    let c = config, w = model.weights, s = state
-    let n = tokens.count, pos0 = count, dim = c.embeddingLength, kvDim = c.kvDimension
-    let hd = c.headDimension, ffn = c.feedForwardLength
+    let c = config
+    let w = model.weights
+    let s = state
+    let n = tokens.count
+    let pos0 = count
+    let dim = c.embeddingLength
+    let kvDim = c.kvDimension
+    let hd = c.headDimension
+    let ffn = c.feedForwardLength
     let cacheLayer = context * kvDim
     // Token embeddings into the residual stream.
     for (i, t) in tokens.enumerated() {
-      (s.x + i * dim).update(from: w.tokenEmbedding.f32 + Int(t) * dim, count: dim)
+      let row = w.tokenEmbedding.raw + Int(t) * w.tokenEmbedding.rowBytes
+      try! dequantize(type: w.tokenEmbedding.type, raw: row, count: dim, into: s.x + i * dim)  // checked at load
     }
     capture(layer: 0, rows: n, pos0: pos0)
     for (l, lw) in w.layers.enumerated() {
-      let kc = s.keyCache + l * cacheLayer, vc = s.valueCache + l * cacheLayer
-      let kNew = kc + pos0 * kvDim, vNew = vc + pos0 * kvDim
+      let kc = s.keyCache + l * cacheLayer
+      let vc = s.valueCache + l * cacheLayer
+      let kNew = kc + pos0 * kvDim
+      let vNew = vc + pos0 * kvDim
       // Attention: norm, Q/K/V projections (K/V straight into the cache), biases, RoPE.
       ck_rmsnorm(s.xb, s.x, lw.attentionNorm, Int32(n), Int32(dim), c.rmsEpsilon)
-      matmul(s.q, s.xb, lw.wq, n: n)
-      matmul(kNew, s.xb, lw.wk, n: n)
-      matmul(vNew, s.xb, lw.wv, n: n)
+      matmul(s.q, s.xb, lw.wq, n: n, scratch: s.quant)
+      matmul(kNew, s.xb, lw.wk, n: n, scratch: s.quant)
+      matmul(vNew, s.xb, lw.wv, n: n, scratch: s.quant)
       if let bq = lw.bq, let bk = lw.bk, let bv = lw.bv {
         ck_add_rows(s.q, bq, Int32(n), Int32(dim))
         ck_add_rows(kNew, bk, Int32(n), Int32(kvDim))
         ck_add_rows(vNew, bv, Int32(n), Int32(kvDim))
       }
       let neox: Int32 = c.ropeNeox ? 1 : 0
-      ck_rope(s.q, Int32(n), Int32(dim), Int32(c.headCount), Int32(hd), Int32(pos0), c.ropeBase, neox)
-      ck_rope(kNew, Int32(n), Int32(kvDim), Int32(c.kvHeadCount), Int32(hd), Int32(pos0), c.ropeBase, neox)
+      ck_rope(
+        s.q, Int32(n), Int32(dim), Int32(c.headCount), Int32(hd), Int32(pos0), c.ropeBase, neox)
+      ck_rope(
+        kNew, Int32(n), Int32(kvDim), Int32(c.kvHeadCount), Int32(hd), Int32(pos0), c.ropeBase, neox
+      )
       (s.lastQuery + l * dim).update(from: s.q + (n - 1) * dim, count: dim)
       attention(q: s.q, keys: kc, values: vc, out: s.xb2, rows: n, pos0: pos0)
-      matmul(s.xb, s.xb2, lw.wo, n: n)
+      matmul(s.xb, s.xb2, lw.wo, n: n, scratch: s.quant)
       ck_add(s.x, s.xb, Int32(n * dim))
       // Feed-forward: norm, SwiGLU, down projection, residual.
       ck_rmsnorm(s.xb, s.x, lw.ffnNorm, Int32(n), Int32(dim), c.rmsEpsilon)
-      matmul(s.hb, s.xb, lw.gate, n: n)
-      matmul(s.hb2, s.xb, lw.up, n: n)
+      matmul(s.hb, s.xb, lw.gate, n: n, scratch: s.quant)
+      matmul(s.hb2, s.xb, lw.up, n: n, scratch: s.quant)
       ck_silu_mul(s.hb, s.hb2, Int32(n * ffn))
-      matmul(s.xb, s.hb, lw.down, n: n)
+      matmul(s.xb, s.hb, lw.down, n: n, scratch: s.quant)
       ck_add(s.x, s.xb, Int32(n * dim))
       capture(layer: l + 1, rows: n, pos0: pos0)
     }
@@ -48,27 +60,35 @@ extension Session {
     }
     if wantLogits {  // output head for the last position only
       ck_rmsnorm(s.xb, s.x + (n - 1) * dim, w.outputNorm, 1, Int32(dim), c.rmsEpsilon)
-      matmul(s.logits, s.xb, w.output, n: 1)
+      matmul(s.logits, s.xb, w.output, n: 1, scratch: s.quant)
     }
   }
 
   /// Causal grouped-query attention of `rows` new queries (at `pos0…`) against cache rows `0..<pos0+rows`.
   func attention(
-    q: UnsafeMutablePointer<Float>, keys: UnsafeMutablePointer<Float>, values: UnsafeMutablePointer<Float>,
+    q: UnsafeMutablePointer<Float>, keys: UnsafeMutablePointer<Float>,
+    values: UnsafeMutablePointer<Float>,
     out: UnsafeMutablePointer<Float>, rows n: Int, pos0: Int
   ) {
-    let c = config, dim = c.embeddingLength, kvDim = c.kvDimension, hd = c.headDimension
-    let group = c.headCount / c.kvHeadCount, total = pos0 + n
+    let c = config
+    let dim = c.embeddingLength
+    let kvDim = c.kvDimension
+    let hd = c.headDimension
+    let group = c.headCount / c.kvHeadCount
+    let total = pos0 + n
     let scale = 1 / Float(hd).squareRoot()
     for h in 0..<c.headCount {
-      let kh = keys + (h / group) * hd, vh = values + (h / group) * hd
+      let kh = keys + (h / group) * hd
+      let vh = values + (h / group) * hd
       if n == 1 {  // decode: one query row
-        ck_attend_row(out + h * hd, state.att, q + h * hd, kh, vh, Int32(total), Int32(hd), Int32(kvDim), scale)
+        ck_attend_row(
+          out + h * hd, state.att, q + h * hd, kh, vh, Int32(total), Int32(hd), Int32(kvDim), scale)
         continue
       }
       // scores = Q_h·K_hᵀ·scale, masked softmax, then ·V_h.
       cblas_sgemm(
-        CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(total), Int32(hd), scale, q + h * hd,
+        CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(total), Int32(hd), scale,
+        q + h * hd,
         Int32(dim), kh, Int32(kvDim), 0, state.att, Int32(total))
       ck_causal_softmax(state.att, Int32(n), Int32(total), Int32(pos0))
       cblas_sgemm(

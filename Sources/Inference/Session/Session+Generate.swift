@@ -5,9 +5,12 @@ extension Session {
   /// or after `maxTokens`.
   /// - Throws: `SessionError` when the context fills up or the cache is empty.
   public func generate(_ options: GenerationOptions) throws -> Generation {
-    guard count > 0 else { throw SessionError(description: "generate needs a prompt: the session is empty") }
+    guard count > 0 else {
+      throw SessionError(description: "generate needs a prompt: the session is empty")
+    }
     let tokenizer = model.tokenizer
-    var sampler = Sampler(temperature: options.temperature, topP: options.topP, rng: SplitMix64(seed: options.seed))
+    var sampler = Sampler(
+      temperature: options.temperature, topP: options.topP, rng: SplitMix64(seed: options.seed))
     var result = Generation(text: "", tokens: [], logprobs: [], stopReason: .maxTokens)
     while result.tokens.count < options.maxTokens {
       let logits = lastLogits()

@@ -35,7 +35,8 @@ public final class Session {
         captured.removeValue(forKey: l)?.deallocate()
         capturedFrom[l] = nil
       }
-      for l in captureHiddenLayers where captured[l] == nil && (0...config.layerCount + 1).contains(l) {
+      for l in captureHiddenLayers
+      where captured[l] == nil && (0...config.layerCount + 1).contains(l) {
         captured[l] = .allocate(capacity: context * config.embeddingLength)
         capturedFrom[l] = count
       }
@@ -46,7 +47,8 @@ public final class Session {
     self.model = model
     self.config = model.config
     self.context = max(1, contextLength)
-    self.state = RunState(config: model.config, context: context, batch: min(512, context))
+    self.state = RunState(
+      config: model.config, context: context, batch: min(512, context), threads: model.threads)
   }
 
   deinit { for p in captured.values { p.deallocate() } }
@@ -57,10 +59,13 @@ public final class Session {
     guard !newTokens.isEmpty else { return }
     guard count + newTokens.count <= context else {
       throw SessionError(
-        description: "context is full: \(count) cached + \(newTokens.count) new tokens exceed the session's \(context)")
+        description:
+          "context is full: \(count) cached + \(newTokens.count) new tokens exceed the session's \(context)"
+      )
     }
     if let bad = newTokens.first(where: { $0 < 0 || Int($0) >= config.vocabularySize }) {
-      throw SessionError(description: "token id \(bad) is outside the vocabulary 0..<\(config.vocabularySize)")
+      throw SessionError(
+        description: "token id \(bad) is outside the vocabulary 0..<\(config.vocabularySize)")
     }
     var start = 0
     while start < newTokens.count {
@@ -102,7 +107,8 @@ public final class Session {
   /// The layer must have been captured while `position` was appended.
   public func hiddenState(layer: Int, position: Int) -> [Float] {
     guard let buffer = captured[layer], let from = capturedFrom[layer] else {
-      preconditionFailure("layer \(layer) is not in captureHiddenLayers \(captureHiddenLayers.sorted())")
+      preconditionFailure(
+        "layer \(layer) is not in captureHiddenLayers \(captureHiddenLayers.sorted())")
     }
     precondition(
       position >= from && position < count,
@@ -113,13 +119,16 @@ public final class Session {
 
   /// Applies the final norm and the output head to a residual-stream vector.
   public func logits(fromHidden hidden: [Float]) -> [Float] {
-    let dim = config.embeddingLength, w = model.weights
+    let dim = config.embeddingLength
+    let w = model.weights
     precondition(hidden.count == dim, "hidden vector has \(hidden.count) values, expected \(dim)")
     var normed = [Float](repeating: 0, count: dim)
     var out = [Float](repeating: 0, count: config.vocabularySize)
     normed.withUnsafeMutableBufferPointer { nb in
       ck_rmsnorm(nb.baseAddress!, hidden, w.outputNorm, 1, Int32(dim), config.rmsEpsilon)
-      out.withUnsafeMutableBufferPointer { ob in matmul(ob.baseAddress!, nb.baseAddress!, w.output, n: 1) }
+      out.withUnsafeMutableBufferPointer { ob in
+        matmul(ob.baseAddress!, nb.baseAddress!, w.output, n: 1, scratch: state.quant)
+      }
     }
     return out
   }
@@ -130,9 +139,13 @@ public final class Session {
   /// unless called. Result: `[layer][span]`.
   public func attentionMass(spans: [Range<Int>]) -> [[Float]] {
     ensureOutputs()
-    let c = config, t = count, hd = c.headDimension, dim = c.embeddingLength
+    let c = config
+    let t = count
+    let hd = c.headDimension
+    let dim = c.embeddingLength
     guard t > 0 else { return [] }
-    let group = c.headCount / c.kvHeadCount, cacheLayer = context * c.kvDimension
+    let group = c.headCount / c.kvHeadCount
+    let cacheLayer = context * c.kvDimension
     let scale = 1 / Float(hd).squareRoot()
     var weights = [Float](repeating: 0, count: t)
     var scratch = [Float](repeating: 0, count: hd)
@@ -142,7 +155,8 @@ public final class Session {
       for h in 0..<c.headCount {
         let kv = l * cacheLayer + (h / group) * hd
         ck_attend_row(
-          &scratch, &weights, state.lastQuery + l * dim + h * hd, state.keyCache + kv, state.valueCache + kv,
+          &scratch, &weights, state.lastQuery + l * dim + h * hd, state.keyCache + kv,
+          state.valueCache + kv,
           Int32(t), Int32(hd), Int32(c.kvDimension), scale)
         for (i, span) in spans.enumerated() {
           let r = span.clamped(to: 0..<t)

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import Inference
+
+/// The default model, installed by `make test`'s setup (scripts/setup.sh), loaded once.
+private let smolLM2 = Result {
+  let home =
+    ProcessInfo.processInfo.environment["RAGLAB_HOME"] ?? (NSHomeDirectory() + "/.cache/raglab")
+  return try LanguageModel.load(path: home + "/models/SmolLM2-135M-Instruct.Q4_1.gguf")
+}
+
+@Test func smolLM2AnswersTheCapitalOfFrance() throws {
+  let model = try smolLM2.get()
+  #expect(
+    model.config.layerCount == 30 && model.config.kvHeadCount == 3
+      && model.config.ropeBase == 100_000)
+  #expect(model.chatTemplate != nil)
+  // No default system prompt, as llama.cpp's built-in chatml: with SmolLM2's own system prompt the
+  // 135M model answers with Parisian landmarks instead (both in raglab and in its prefill-only path).
+  let prompt = ChatTemplate(defaultSystemPrompt: nil).render(
+    [ChatMessage(role: "user", content: "What is the capital of France?")],
+    addGenerationPrompt: true)
+  let session = model.makeSession(contextLength: 128)
+  try session.append(model.tokenizer.encode(prompt))
+  let answer = try session.generate(GenerationOptions(maxTokens: 16))
+  #expect(answer.text.contains("Paris"), "answer was \(answer.text)")
+  #expect(answer.logprobs.count == answer.tokens.count && answer.logprobs.allSatisfy { $0 <= 0 })
+}
+
+@Test func smolLM2TruncateAndAppendReproducesAFreshSession() throws {
+  let model = try smolLM2.get()
+  let tokens = model.tokenizer.encode(
+    "The quick brown fox jumps over the lazy dog. Paris is a city in")
+  let session = model.makeSession(contextLength: 64)
+  try session.append(tokens + model.tokenizer.encode(" a completely different ending"))
+  session.truncate(to: tokens.count - 3)
+  try session.append(Array(tokens.suffix(3)))
+  let fresh = model.makeSession(contextLength: 64)
+  try fresh.append(Array(tokens.prefix(tokens.count - 3)))
+  try fresh.append(Array(tokens.suffix(3)))
+  let a = session.lastLogits()
+  let b = fresh.lastLogits()
+  #expect(maxDifference(a, b) < 1e-4)
+  #expect(Sampler.argmax(a) == Sampler.argmax(b))
+}
+
+@Test func smolLM2QuantisedDecodeAgreesWithF32Prefill() throws {
+  let model = try smolLM2.get()
+  let tokens = model.tokenizer.encode(
+    "<|im_start|>user\nWhat is the capital of France?<|im_end|>\n<|im_start|>assistant\n")
+  let batched = model.makeSession(contextLength: 64)
+  try batched.append(tokens)
+  let stepped = model.makeSession(contextLength: 64)
+  try stepped.append(Array(tokens.dropLast()))
+  try stepped.append([tokens.last!])
+  let a = batched.lastLogits()
+  let b = stepped.lastLogits()
+  #expect(Sampler.argmax(a) == Sampler.argmax(b))
+  #expect(
+    maxDifference(a, b) < 1.0, "8-bit activations in the decode matvec move logits only slightly")
+}
