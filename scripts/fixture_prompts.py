@@ -72,22 +72,25 @@ def _paragraphs(squad):
     return [(a["title"].replace("_", " "), p) for a in squad["data"] for p in a["paragraphs"]]
 
 
-def rag_prompts(squad, count, max_tokens, count_tokens, seed=2026):
+def rag_prompts(squad, count, max_tokens, count_tokens, seed=2026, long_every=15):
     """`count` ChatML RAG prompts with 1-5 passages (gold among distractors), at most max_tokens.
 
-    Every third prompt draws its distractors from the 200 longest paragraphs so that lengths
-    reach towards max_tokens; passages are dropped (longest distractor first) when over.
+    Passages are short paragraphs (< 500 characters), except every `long_every`-th prompt, which
+    has 5 passages drawn from the 200 longest paragraphs so that its length reaches towards
+    max_tokens; passages are dropped (longest distractor first) when over.
     """
     rng = random.Random(seed)
     paragraphs = _paragraphs(squad)
     longest = sorted(range(len(paragraphs)), key=lambda i: -len(paragraphs[i][1]["context"]))[:200]
+    short = [i for i in range(len(paragraphs)) if len(paragraphs[i][1]["context"]) < 500]
     prompts = []
     for n in range(count):
-        k = 1 + n % 5
-        gold = rng.randrange(len(paragraphs))
+        is_long = n % long_every == long_every - 1
+        k = 5 if is_long else 1 + n % 5
+        gold = rng.choice(short)
         title, para = paragraphs[gold]
         question = rng.choice(para["qas"])["question"]
-        pool = longest if n % 3 == 2 else range(len(paragraphs))
+        pool = longest if is_long else short
         distractors = [i for i in rng.sample(list(pool), k) if i != gold][: k - 1]
         chosen = distractors + [gold]
         rng.shuffle(chosen)

@@ -15,6 +15,7 @@ same files. Usage: scripts/make-fixtures.py [--model PATH] [--out DIR]
 """
 
 import argparse
+import concurrent.futures
 import gzip
 import hashlib
 import json
@@ -78,6 +79,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default=str(DEFAULT_MODEL))
     parser.add_argument("--out", default=str(REPO / "Tests" / "InferenceTests" / "Fixtures" / "llamacpp"))
+    parser.add_argument("--jobs", type=int, default=1, help="reference processes for next/generate")
     parser.add_argument("--reference", help="llama_reference binary (default: build it with scripts/build-reference.sh)")
     args = parser.parse_args()
     out = Path(args.out)
@@ -97,15 +99,30 @@ def main():
     write_jsonl(out / "tokenizer-hard.jsonl", hard)
 
     print("next-token fixtures", file=sys.stderr)
-    prompts = rag_prompts(squad, count=64, max_tokens=2000, count_tokens=lambda t: len(ref.tokens(t)))
-    hidden_ids = {p["id"] for p in prompts[::13]}  # 5 prompts of varied length
+    prompts = rag_prompts(squad, count=60, max_tokens=2000, count_tokens=lambda t: len(ref.tokens(t)))
+    hidden_ids = {p["id"] for p in prompts[::12]}  # 5 prompts of varied length
     ref.close()
-    # A second instance checks, through the graph callback, that llama_get_embeddings_ith under
+    # These instances also check, through the graph callback, that llama_get_embeddings_ith under
     # pooling NONE equals the input of the output head (the final RMS norm output).
-    ref = Reference(binary, args.model, check_hidden=True)
+    refs = [Reference(binary, args.model, check_hidden=True) for _ in range(max(1, args.jobs))]
+
+    def run_all(requests):
+        """Answers in order, spread over the reference processes."""
+        chunks = [list(range(i, len(requests), len(refs))) for i in range(len(refs))]
+        answers = [None] * len(requests)
+
+        def work(r, idx):
+            for i in idx:
+                answers[i] = r.ask(requests[i])
+
+        with concurrent.futures.ThreadPoolExecutor(len(refs)) as pool:
+            list(pool.map(work, refs, chunks))
+        return answers
+
+    answers = run_all([{"op": "next", "prompt": p["prompt"], "top": 20, "hidden": p["id"] in hidden_ids}
+                       for p in prompts])
     rows, hidden_check = [], 0.0
-    for p in prompts:
-        answer = ref.ask({"op": "next", "prompt": p["prompt"], "top": 20, "hidden": p["id"] in hidden_ids})
+    for p, answer in zip(prompts, answers):
         row = {**p, "n_tokens": answer["n_tokens"], "top": answer["top"]}
         if "hidden" in answer:
             row["hidden"] = answer["hidden"]
@@ -115,12 +132,12 @@ def main():
     lengths = sorted(r["n_tokens"] for r in rows)
 
     print("generation fixtures", file=sys.stderr)
-    gens = []
-    for p in generation_prompts(squad, count=20):
-        answer = ref.ask({"op": "generate", "prompt": p["prompt"], "max_tokens": 32})
-        gens.append({**p, **answer})
+    gen_prompts = generation_prompts(squad, count=20)
+    answers = run_all([{"op": "generate", "prompt": p["prompt"], "max_tokens": 32} for p in gen_prompts])
+    gens = [{**p, **a} for p, a in zip(gen_prompts, answers)]
     write_jsonl(out / "generation.jsonl", gens)
-    ref.close()
+    for r in refs:
+        r.close()
 
     meta = {
         "reference": "llama.cpp vendored in llama-cpp-python==0.3.36 (PyPI sdist)",
@@ -128,7 +145,7 @@ def main():
         "model": Path(args.model).name,
         "model_sha256": hashlib.sha256(Path(args.model).read_bytes()).hexdigest(),
         "tokenize": "parse_special=true, add_special=false (no BOS)",
-        "n_threads": 2,
+        "n_threads": int(os.environ.get("REF_THREADS", "2")),
         "n_ctx": 4096,
         "logits": "raw next-token logits, top 20, highest first (ties: lower id first)",
         "hidden": "llama_get_embeddings_ith(-1), pooling NONE: the last token after the output RMS norm",

@@ -35,7 +35,6 @@
 
 #include "json_lite.h"
 
-static const int kThreads = 2;
 static const int kContext = 4096;
 
 struct Reference {
@@ -251,8 +250,12 @@ int main(int argc, char ** argv) {
     llama_context_params cparams = llama_context_default_params();
     cparams.n_ctx = kContext;
     cparams.n_batch = kContext;
-    cparams.n_threads = kThreads;
-    cparams.n_threads_batch = kThreads;
+    // 2 threads as raglab; REF_THREADS overrides (results do not depend on it: ggml splits rows
+    // between threads). On an oversubscribed machine 1 thread avoids ggml's spin-waiting.
+    const char * threads_env = getenv("REF_THREADS");
+    const int threads = threads_env ? atoi(threads_env) : 2;
+    cparams.n_threads = threads;
+    cparams.n_threads_batch = threads;
     cparams.pooling_type = LLAMA_POOLING_TYPE_NONE;
     cparams.embeddings = false;
     cparams.no_perf = true;
