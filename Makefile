@@ -22,3 +22,12 @@ quickstart: setup build
 # Tests run optimised (numeric code is 10-50x slower in debug) with @testable access kept.
 test: setup
 	swift test -c release -Xswiftc -enable-testing
+
+# llama.cpp, the reference (comparison only; cached under $(RAGLAB_HOME)/llama.cpp, never linked).
+.PHONY: llamacpp fixtures compare-llamacpp
+llamacpp:
+	@bash scripts/build-llamacpp.sh
+fixtures: setup llamacpp
+	python3 scripts/make-fixtures.py
+compare-llamacpp: build
+	python3 scripts/compare-with-llamacpp.py $(RAGLAB)
