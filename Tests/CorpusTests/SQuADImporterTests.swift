@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import Inference
 import Testing
 
 @testable import Corpus

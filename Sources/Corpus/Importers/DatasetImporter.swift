@@ -1,4 +1,5 @@
 import Foundation
+import Inference
 import Store
 
 /// The data formats `raglab data import` reads.

@@ -1,4 +1,5 @@
 import Foundation
+import Inference
 import Store
 
 /// Reads "Lost in the Middle"/DPR JSONL, plain or gzip: one question per line with `question`,

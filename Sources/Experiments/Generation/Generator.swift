@@ -1,4 +1,5 @@
 import Foundation
+import Inference
 
 /// Decoding parameters of one generation (the subset of `GeneratorSpec` that changes outputs).
 public struct DecodingOptions: Codable, Sendable, Hashable {

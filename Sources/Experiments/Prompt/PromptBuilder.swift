@@ -1,3 +1,5 @@
+import Inference
+
 /// A prompt cut into the segments the planner appends one at a time:
 /// `[header][passage 1]…[passage k][tail]`.
 public struct PromptSegments: Sendable, Equatable {

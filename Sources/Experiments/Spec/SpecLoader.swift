@@ -1,4 +1,5 @@
 import Foundation
+import Inference
 import Yams
 
 /// A validated spec together with its source text and identity hash.

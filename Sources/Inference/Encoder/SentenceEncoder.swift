@@ -80,7 +80,7 @@ public final class SentenceEncoder: @unchecked Sendable {
     digestLock.lock()
     defer { digestLock.unlock() }
     if let digest { return digest }
-    let value = try EncoderFileDigest.sha256(ofFile: weightsPath)
+    let value = try SHA256.hex(ofFile: weightsPath)
     digest = value
     return value
   }
