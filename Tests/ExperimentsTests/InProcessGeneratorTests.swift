@@ -6,7 +6,10 @@ import Testing
 /// The default model, when set-up has installed it.
 let defaultModelPath = AssetPaths.resolve(GeneratorSpec.defaultModel)
 
-@Test(.enabled(if: FileManager.default.fileExists(atPath: defaultModelPath), "needs the default model (make quickstart)"))
+@Test(
+  .enabled(
+    if: FileManager.default.fileExists(atPath: defaultModelPath),
+    "needs the default model (make quickstart)"))
 func realModelSharedAndNaivePlansSeeTheSameTokensAndGiveTheSameAnswers() throws {
   let generator = try InProcessGenerator.load(path: defaultModelPath)
   #expect(generator.modelSHA256.hasPrefix("b179c952"))
@@ -16,7 +19,9 @@ func realModelSharedAndNaivePlansSeeTheSameTokensAndGiveTheSameAnswers() throws 
     Passage(id: "c", title: "Rome", text: "Rome is the capital of Italy."),
   ]
   let question = Question(id: "q", text: "What is the capital of France?", answers: ["Paris"])
-  let requests = (1...3).map { PromptRequest(conditionIndex: $0 - 1, passages: Array(passages.prefix($0))) }
+  let requests = (1...3).map {
+    PromptRequest(conditionIndex: $0 - 1, passages: Array(passages.prefix($0)))
+  }
   let builder = PromptBuilder(spec: PromptSpec(), chatFormat: generator.chatFormat)
   let options = DecodingOptions(maxTokens: 6, stop: ["\n"])
   var shared: [Int: PromptOutcome] = [:]

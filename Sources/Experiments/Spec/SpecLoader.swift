@@ -63,7 +63,8 @@ public enum SpecLoader {
   public static func overriding(_ loaded: LoadedSpec, limit: Int) throws -> LoadedSpec {
     var spec = loaded.spec
     spec.dataset.limit = limit
-    let yaml = loaded.yaml + "\n# overridden by `raglab run --limit \(limit)`: dataset.limit = \(limit)\n"
+    let yaml =
+      loaded.yaml + "\n# overridden by `raglab run --limit \(limit)`: dataset.limit = \(limit)\n"
     return LoadedSpec(spec: spec, yaml: yaml, hash: try SpecHash.of(spec))
   }
 
