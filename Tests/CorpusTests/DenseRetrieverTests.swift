@@ -88,7 +88,12 @@ func makeParaphraseStore() throws -> CorpusStore {
   let passages = try store.allPassages(dataset: "para")
   let direct = encoder.encode(passages.map(DenseIndexBuilder.embeddedText))
   #expect(loaded.passageIDs == passages.map(\.id))
-  #expect(loaded.matrix == direct.flatMap { $0 })
+  // Batches are composed differently here than in the builder, and BLAS sums depend on the
+  // matrix shape, so the comparison allows float rounding; the BLOB round trip itself is exact.
+  let expected = direct.flatMap { $0 }
+  #expect(loaded.matrix.count == expected.count)
+  let worst = zip(loaded.matrix, expected).map { abs($0 - $1) }.max() ?? .infinity
+  #expect(worst < 1e-5)
 }
 
 @Test func embeddingMatrixReturnsTopKByDotProduct() {
