@@ -33,10 +33,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "raglab", dependencies: ["RaglabCLI"]),
-    .testTarget(name: "InferenceTests", dependencies: ["Inference", "CKernels"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "InferenceTests", dependencies: ["Inference", "CKernels"], exclude: ["Fixtures"]),
     .testTarget(name: "StoreTests", dependencies: ["Store"]),
     .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Store", "Inference"]),
-    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Corpus", "Store", "Inference"]),
+    .testTarget(
+      name: "ExperimentsTests", dependencies: ["Experiments", "Corpus", "Store", "Inference"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "Store"]),
   ],
   swiftLanguageModes: [.v6]

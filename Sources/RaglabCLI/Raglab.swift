@@ -12,7 +12,10 @@ public struct Raglab: AsyncParsableCommand {
         raglab report quickstart                 # regenerate its markdown notebook
       Assets (model, data) come from `make quickstart` / scripts/setup.sh into RAGLAB_HOME.
       """,
-    subcommands: [ModelCommand.self, DataCommand.self, DenseCommand.self, RunCommand.self, ValidateCommand.self, PlotCommand.self, ReportCommand.self, ResultsCommand.self, InspectCommand.self]
+    subcommands: [
+      ModelCommand.self, DataCommand.self, DenseCommand.self, RunCommand.self, ValidateCommand.self,
+      PlotCommand.self, ReportCommand.self, ResultsCommand.self, InspectCommand.self,
+    ]
   )
 
   public init() {}

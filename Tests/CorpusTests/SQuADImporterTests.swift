@@ -1,6 +1,6 @@
 import Foundation
-import Store
 import Inference
+import Store
 import Testing
 
 @testable import Corpus
