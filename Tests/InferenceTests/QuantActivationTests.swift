@@ -36,7 +36,7 @@ private let unitScaleBlock: [Float] = [127, 2.5, -3.5, 0.5] + Array(repeating: 0
 
 @Test(arguments: [GGMLType.q8_0, .q8_1, .q8_K])
 func quantisedActivationsDecodeWithinHalfAStep(type: GGMLType) throws {
-  var rng = SeededGenerator(state: UInt64(type.rawValue))
+  var rng = SplitMix64(seed: UInt64(type.rawValue))
   let x = (0..<512).map { _ in Float.random(in: -3...3, using: &rng) }
   let y = try decode(type, try quantize(x, as: type), count: x.count)
   for block in stride(from: 0, to: x.count, by: type.blockSize) {
@@ -55,7 +55,7 @@ func quantisedActivationsDecodeWithinHalfAStep(type: GGMLType) throws {
 @Test(arguments: [GGMLType.q8_0, .q8_1, .q8_K])
 func scalarAndAVX2QuantisersProduceIdenticalBytes(type: GGMLType) throws {
   try #require(ck_has_avx2_fma() == 1, "AVX2 path not available on this CPU")
-  var rng = SeededGenerator(state: 5)
+  var rng = SplitMix64(seed: 5)
   // Values k/2 · scale hit exact rounding ties; the random tail covers the general case.
   let x =
     (0..<256).map { Float($0 - 128) / 2 }

@@ -21,20 +21,8 @@ func packScalesK4(_ scales: [UInt8], _ mins: [UInt8]) -> [UInt8] {
   return q
 }
 
-/// A small seeded generator (SplitMix64) so random-data tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9e37_79b9_7f4a_7c15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-    z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-    return z ^ (z >> 31)
-  }
-}
-
 /// Random bytes for `count` values of `type`, with its f16 scale fields set to sane values.
-func randomRow(_ type: GGMLType, count: Int, using rng: inout SeededGenerator) -> [UInt8] {
+func randomRow(_ type: GGMLType, count: Int, using rng: inout SplitMix64) -> [UInt8] {
   let half = { (x: Float) in le16(ck_f32_to_f16(x)) }
   switch type {
   case .f32:

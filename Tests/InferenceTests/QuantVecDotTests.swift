@@ -15,7 +15,7 @@ private struct Case {
   let magnitude: Double  // Σ|w·x|, the scale for tolerances
 
   init(_ type: GGMLType, count: Int, seed: UInt64) throws {
-    var rng = SeededGenerator(state: seed)
+    var rng = SplitMix64(seed: seed)
     weights = randomRow(type, count: count, using: &rng)
     let x = (0..<count).map { _ in Float.random(in: -2...2, using: &rng) }
     let xType = try #require(type.vecDotType)
@@ -80,7 +80,7 @@ func scalarAndAVX2PathsAgree(type: GGMLType) throws {
 }
 
 @Test func matvecWritesOnlyTheRequestedRowsAtTheirAbsoluteIndex() throws {
-  var rng = SeededGenerator(state: 42)
+  var rng = SplitMix64(seed: 42)
   let columns = 64
   let rowBytes = try #require(GGMLType.q4_1.byteCount(values: columns))
   let weights = (0..<5).flatMap { _ in randomRow(.q4_1, count: columns, using: &rng) }
@@ -112,7 +112,7 @@ func scalarAndAVX2PathsAgree(type: GGMLType) throws {
 }
 
 @Test func matmulEqualsOneMatvecPerToken() throws {
-  var rng = SeededGenerator(state: 7)
+  var rng = SplitMix64(seed: 7)
   let (rows, columns, tokens) = (6, 256, 3)
   let rowBytes = try #require(GGMLType.q4_K.byteCount(values: columns))
   let xBytes = try #require(GGMLType.q8_K.byteCount(values: columns))

@@ -1,3 +1,5 @@
+import Inference
+
 /// A mean with its bootstrap confidence interval.
 public struct ConfidenceInterval: Codable, Sendable, Equatable {
   /// The sample mean.
