@@ -2,6 +2,7 @@ import ArgumentParser
 import Corpus
 import Foundation
 import Inference
+import Reports
 import Store
 
 /// `raglab dense …`: build a dataset's MiniLM embedding index and measure dense recall.
@@ -47,18 +48,18 @@ struct DenseIndex: ParsableCommand {
   func run() throws {
     let store = try database.open()
     let encoder = try encoderOptions.load()
-    let bar = TerminalProgress(label: "embedding \(dataset)", unit: "passages")
+    let bar = ProgressBar(total: 0, label: "embedding \(dataset)")
     let started = Date()
     let index = try DenseIndexBuilder.build(
       store: store, dataset: dataset, encoder: encoder, batchSize: encoderOptions.batchSize,
-      progress: bar.update)
+      progress: { bar.update(done: $0, total: $1) })
     bar.finish()
     let seconds = Date().timeIntervalSince(started)
     print(
       "\(encoder.name) index of \(dataset): \(index.storedCount)/\(index.passageCount) passages, "
         + String(format: "%.1f s", seconds)
-        + (bar.total > 0
-          ? String(format: ", %.1f passages/s", Double(bar.total) / seconds)
+        + (bar.snapshot.total > 0
+          ? String(format: ", %.1f passages/s", Double(bar.snapshot.total) / seconds)
           : " (already complete)"))
   }
 }
@@ -90,22 +91,22 @@ struct DenseRecall: ParsableCommand {
       throw ValidationError("--k must list positive integers, e.g. 1,5,20")
     }
     let store = try database.open()
-    let bar = TerminalProgress(label: "embedding \(dataset)", unit: "passages")
+    let bar = ProgressBar(total: 0, label: "embedding \(dataset)")
     let dense = try DenseRetriever.open(
       store: store, dataset: dataset, encoder: try encoderOptions.load(),
-      batchSize: encoderOptions.batchSize, progress: bar.update)
+      batchSize: encoderOptions.batchSize, progress: { bar.update(done: $0, total: $1) })
     bar.finish()
     let retriever = CachedRetriever(dense, store: store, dataset: dataset)
     let questions = try store.questions(
       dataset: dataset, limit: limit, seed: limit == nil ? nil : seed)
     let depth = ks.max()!
     let started = Date()
-    let questionBar = TerminalProgress(label: "retrieving", unit: "questions")
+    let questionBar = ProgressBar(total: questions.count, label: "retrieving")
     var rankings: [(question: QuestionRecord, ranking: [ScoredPassage])] = []
     for (index, question) in questions.enumerated() {
       rankings.append((question, try retriever.retrieve(question: question, depth: depth)))
       if (index + 1) % 50 == 0 || index + 1 == questions.count {
-        questionBar.update(index + 1, questions.count)
+        questionBar.update(done: index + 1)
       }
     }
     questionBar.finish()
@@ -116,45 +117,5 @@ struct DenseRecall: ParsableCommand {
           + " (\(recall.hits)/\(recall.total))")
     }
     print(String(format: "%d questions retrieved in %.2f s", questions.count, seconds))
-  }
-}
-
-/// A progress bar with rate and ETA on a terminal (standard error); plain lines every 10 % otherwise.
-final class TerminalProgress: @unchecked Sendable {
-  let label: String
-  let unit: String
-  private let started = Date()
-  private let isTerminal = isatty(STDERR_FILENO) == 1
-  private var lastDecile = -1
-  private(set) var total = 0
-
-  init(label: String, unit: String) {
-    self.label = label
-    self.unit = unit
-  }
-
-  /// Shows `done` of `total`.
-  func update(_ done: Int, _ total: Int) {
-    self.total = total
-    guard total > 0 else { return }
-    let elapsed = max(Date().timeIntervalSince(started), 1e-3)
-    let rate = Double(done) / elapsed
-    let eta = rate > 0 ? Double(total - done) / rate : 0
-    let status = "\(done)/\(total) \(unit), " + String(format: "%.1f/s, ETA %.0f s", rate, eta)
-    if isTerminal {
-      let width = 30
-      let filled = width * done / total
-      let bar =
-        String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-      FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(status)\u{1B}[K".utf8))
-    } else if done * 10 / total > lastDecile {
-      lastDecile = done * 10 / total
-      FileHandle.standardError.write(Data("\(label): \(status)\n".utf8))
-    }
-  }
-
-  /// Ends the bar's line on a terminal.
-  func finish() {
-    if isTerminal && total > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
   }
 }
