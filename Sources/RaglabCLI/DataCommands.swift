@@ -120,30 +120,18 @@ struct DataRecall: ParsableCommand {
   @Option(help: "Retriever (bm25).")
   var retriever = "bm25"
 
-  @Option(help: "Comma-separated cut-offs.")
-  var k = "1,5,20"
-
-  @Option(help: "Evaluate only this many questions (a seeded sample).")
-  var limit: Int?
-
-  @Option(help: "Seed of the question sample.")
-  var seed: UInt64 = 0
-
+  @OptionGroup var recall: RecallOptions
   @OptionGroup var database: DatabaseOption
 
   func run() throws {
-    let ks = k.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-    guard !ks.isEmpty, ks.allSatisfy({ $0 > 0 }) else {
-      throw ValidationError("--k must list positive integers, e.g. 1,5,20")
-    }
+    let ks = try recall.cutoffs()
     guard retriever == "bm25" else {
       throw ValidationError("unknown retriever '\(retriever)'; available: bm25")
     }
     let store = try database.open()
     let base = BM25Retriever(store: store, dataset: dataset)
     let cached = CachedRetriever(base, store: store, dataset: dataset)
-    let questions = try store.questions(
-      dataset: dataset, limit: limit, seed: limit == nil ? nil : seed)
+    let questions = try recall.questions(store, dataset: dataset)
     let depth = ks.max()!
     let started = Date()
     let ranked = try cached.retrieveAll(questions, depth: depth) { done in
@@ -152,11 +140,8 @@ struct DataRecall: ParsableCommand {
       }
     }
     let rankings = Array(zip(questions, ranked)).map { (question: $0, ranking: $1) }
-    let seconds = Date().timeIntervalSince(started)
-    for recall in try Recall.evaluate(rankings, ks: ks, store: store, dataset: dataset) {
-      let value = String(format: "%.4f", recall.value)
-      print("\(retriever) recall@\(recall.k) = \(value) (\(recall.hits)/\(recall.total))")
-    }
-    print(String(format: "%d questions retrieved in %.2f s", questions.count, seconds))
+    try recall.report(
+      rankings, cutoffs: ks, retriever: retriever, store: store, dataset: dataset,
+      seconds: Date().timeIntervalSince(started))
   }
 }

@@ -73,23 +73,12 @@ struct DenseRecall: ParsableCommand {
   @Argument(help: "Dataset name.")
   var dataset: String
 
-  @Option(help: "Comma-separated cut-offs.")
-  var k = "1,5,20"
-
-  @Option(help: "Evaluate only this many questions (a seeded sample).")
-  var limit: Int?
-
-  @Option(help: "Seed of the question sample.")
-  var seed: UInt64 = 0
-
+  @OptionGroup var recall: RecallOptions
   @OptionGroup var encoderOptions: EncoderOption
   @OptionGroup var database: DatabaseOption
 
   func run() throws {
-    let ks = k.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-    guard !ks.isEmpty, ks.allSatisfy({ $0 > 0 }) else {
-      throw ValidationError("--k must list positive integers, e.g. 1,5,20")
-    }
+    let ks = try recall.cutoffs()
     let store = try database.open()
     let bar = ProgressBar(total: 0, label: "embedding \(dataset)")
     let dense = try DenseRetriever.open(
@@ -97,8 +86,7 @@ struct DenseRecall: ParsableCommand {
       batchSize: encoderOptions.batchSize, progress: { bar.update(done: $0, total: $1) })
     bar.finish()
     let retriever = CachedRetriever(dense, store: store, dataset: dataset)
-    let questions = try store.questions(
-      dataset: dataset, limit: limit, seed: limit == nil ? nil : seed)
+    let questions = try recall.questions(store, dataset: dataset)
     let depth = ks.max()!
     let started = Date()
     let questionBar = ProgressBar(total: questions.count, label: "retrieving")
@@ -110,12 +98,8 @@ struct DenseRecall: ParsableCommand {
       }
     }
     questionBar.finish()
-    let seconds = Date().timeIntervalSince(started)
-    for recall in try Recall.evaluate(rankings, ks: ks, store: store, dataset: dataset) {
-      print(
-        "\(dense.name) recall@\(recall.k) = " + String(format: "%.4f", recall.value)
-          + " (\(recall.hits)/\(recall.total))")
-    }
-    print(String(format: "%d questions retrieved in %.2f s", questions.count, seconds))
+    try recall.report(
+      rankings, cutoffs: ks, retriever: dense.name, store: store, dataset: dataset,
+      seconds: Date().timeIntervalSince(started))
   }
 }

@@ -19,10 +19,7 @@ public final class CorpusQuestionCatalog: QuestionCatalog, @unchecked Sendable {
   }
 
   public func question(dataset: String, id: String) throws -> CatalogQuestion? {
-    guard let record = try record(dataset: dataset, id: id) else { return nil }
-    return CatalogQuestion(
-      id: record.id, text: record.text, answers: record.answers,
-      goldPassageIDs: record.goldPassageIDs)
+    try record(dataset: dataset, id: id)
   }
 
   public func isRecallHit(dataset: String, question: CatalogQuestion, passageIDs: [String]) throws

@@ -1,22 +1,7 @@
-/// A question as the corpus stores it: text, gold answers and gold passages.
-public struct CatalogQuestion: Sendable, Equatable {
-  /// The dataset's question id.
-  public var id: String
-  /// Question text.
-  public var text: String
-  /// Every gold answer.
-  public var answers: [String]
-  /// Ids of the gold passages (empty when the dataset does not name them).
-  public var goldPassageIDs: [String]
+import Store
 
-  /// Creates a catalog entry.
-  public init(id: String, text: String, answers: [String], goldPassageIDs: [String]) {
-    self.id = id
-    self.text = text
-    self.answers = answers
-    self.goldPassageIDs = goldPassageIDs
-  }
-}
+/// A question as the corpus stores it (text, gold answers, gold passage ids); the Store's record.
+public typealias CatalogQuestion = QuestionRecord
 
 /// What reports need from the corpus: question details and whether shown passages hold the answer.
 ///
