@@ -1,36 +1,16 @@
 import Foundation
 import Inference
 
-/// Decoding parameters of one generation (the subset of `GeneratorSpec` that changes outputs).
-public struct DecodingOptions: Codable, Sendable, Hashable {
-  /// Most new tokens.
-  public var maxTokens: Int
-  /// Sampling temperature; 0 = greedy.
-  public var temperature: Double
-  /// Nucleus mass.
-  public var topP: Double
-  /// Sampling seed.
-  public var seed: UInt64
-  /// Stop strings.
-  public var stop: [String]
+/// Decoding parameters of one generation: the engine's `GenerationOptions`, which the generation
+/// cache keys by `hash`.
+public typealias DecodingOptions = GenerationOptions
 
-  /// Creates options; the defaults are greedy decoding of ≤ 32 tokens.
-  public init(
-    maxTokens: Int = 32, temperature: Double = 0, topP: Double = 1, seed: UInt64 = 0,
-    stop: [String] = []
-  ) {
-    self.maxTokens = maxTokens
-    self.temperature = temperature
-    self.topP = topP
-    self.seed = seed
-    self.stop = stop
-  }
-
+extension GenerationOptions {
   /// The decoding part of a generator spec.
   public init(_ spec: GeneratorSpec) {
     self.init(
-      maxTokens: spec.maxTokens, temperature: spec.temperature, topP: spec.topP, seed: spec.seed,
-      stop: spec.stop)
+      maxTokens: spec.maxTokens, temperature: Float(spec.temperature), topP: Float(spec.topP),
+      seed: spec.seed, stop: spec.stop)
   }
 
   /// sha256 of the canonical JSON of these options (the generation-cache key part).

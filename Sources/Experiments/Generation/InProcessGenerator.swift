@@ -73,11 +73,7 @@ final class InProcessSession: GenerationSession {
   }
 
   func generate(_ options: DecodingOptions) throws -> GeneratedAnswer {
-    let generation = try session.generate(
-      GenerationOptions(
-        maxTokens: options.maxTokens, temperature: Float(options.temperature),
-        topP: Float(options.topP),
-        seed: options.seed, stop: options.stop))
+    let generation = try session.generate(options)
     tokens += generation.tokens
     if session.count != tokens.count {  // the engine may not keep the last sampled token in its cache
       tokens = Array(tokens.prefix(session.count))

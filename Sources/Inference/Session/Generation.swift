@@ -1,5 +1,5 @@
 /// How `Session.generate` picks tokens and when it stops.
-public struct GenerationOptions: Sendable {
+public struct GenerationOptions: Sendable, Codable, Hashable {
   /// Most tokens to generate.
   public var maxTokens: Int
   /// Softmax temperature; 0 picks the argmax (greedy).
