@@ -76,12 +76,12 @@ def rag_prompts(squad, count, max_tokens, count_tokens, seed=2026, long_every=15
     """`count` ChatML RAG prompts with 1-5 passages (gold among distractors), at most max_tokens.
 
     Passages are short paragraphs (< 500 characters), except every `long_every`-th prompt, which
-    has 5 passages drawn from the 200 longest paragraphs so that its length reaches towards
+    has 5 passages drawn from the 40 longest paragraphs so that its length reaches towards
     max_tokens; passages are dropped (longest distractor first) when over.
     """
     rng = random.Random(seed)
     paragraphs = _paragraphs(squad)
-    longest = sorted(range(len(paragraphs)), key=lambda i: -len(paragraphs[i][1]["context"]))[:200]
+    longest = sorted(range(len(paragraphs)), key=lambda i: -len(paragraphs[i][1]["context"]))[:40]
     short = [i for i in range(len(paragraphs)) if len(paragraphs[i][1]["context"]) < 500]
     prompts = []
     for n in range(count):

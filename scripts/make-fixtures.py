@@ -147,6 +147,9 @@ def main():
         "tokenize": "parse_special=true, add_special=false (no BOS)",
         "n_threads": int(os.environ.get("REF_THREADS", "2")),
         "n_ctx": 4096,
+        "flash_attention": "on" if os.environ.get("REF_FLASH_ATTN") == "1" else
+                           "off (its CPU kernel accumulates in F16 and depends on the thread count)",
+        "kv_cache": "F16 (llama.cpp default)",
         "logits": "raw next-token logits, top 20, highest first (ties: lower id first)",
         "hidden": "llama_get_embeddings_ith(-1), pooling NONE: the last token after the output RMS norm",
         "hidden_vs_head_input_max_abs": hidden_check,

@@ -90,6 +90,16 @@ void ck_silu_mul(float *a, const float *b, int n) {
   silu_mul_portable(a, b, n);
 }
 
+void ck_gelu_erf(float *x, int n) {
+  for (int i = 0; i < n; i++) {
+    float z = x[i] * 0.70710678118654752f, a = fabsf(z);
+    float t = 1.0f / (1.0f + 0.3275911f * a);
+    float poly = t * (0.254829592f + t * (-0.284496736f + t * (1.421413741f + t * (-1.453152027f + t * 1.061405429f))));
+    float erf_abs = 1.0f - poly * expf(-a * a);
+    x[i] = 0.5f * x[i] * (1.0f + (z < 0 ? -erf_abs : erf_abs));
+  }
+}
+
 void ck_add(float *a, const float *b, int n) {
   for (int i = 0; i < n; i++) a[i] += b[i];
 }

@@ -257,6 +257,13 @@ int main(int argc, char ** argv) {
     cparams.n_threads = threads;
     cparams.n_threads_batch = threads;
     cparams.pooling_type = LLAMA_POOLING_TYPE_NONE;
+    // Flash attention off: llama.cpp's CPU flash-attention kernel accumulates V·softmax in F16 and
+    // splits the keys between threads, which moves logits by ~0.2 and makes them depend on the
+    // thread count; the plain path (F16 KV cache, F32 softmax) is deterministic.
+    // REF_FLASH_ATTN=1 turns it on, to measure how far llama.cpp moves from itself.
+    const char * fa_env = getenv("REF_FLASH_ATTN");
+    cparams.flash_attn_type = fa_env && atoi(fa_env) == 1 ? LLAMA_FLASH_ATTN_TYPE_ENABLED
+                                                          : LLAMA_FLASH_ATTN_TYPE_DISABLED;
     cparams.embeddings = false;
     cparams.no_perf = true;
     if (ref.check_hidden) {

@@ -10,6 +10,9 @@ void ck_rmsnorm(float *out, const float *x, const float *w, int rows, int n, flo
 void ck_rope(float *x, int rows, int stride, int heads, int hd, int pos0, float base, int neox);
 /// In-place softmax of x[0..<n].
 void ck_softmax(float *x, int n);
+/// In place: x[i] = 0.5·x[i]·(1 + erf(x[i]/√2)) (BERT's GELU); erf by Abramowitz–Stegun 7.1.26
+/// (absolute error ≤ 1.5e-7), which vectorises where libm's erff does not.
+void ck_gelu_erf(float *x, int n);
 /// a[i] = silu(a[i]) * b[i].
 void ck_silu_mul(float *a, const float *b, int n);
 /// a[i] += b[i].

@@ -1,4 +1,5 @@
 import CBLAS
+import CKernels
 import Foundation
 
 /// The per-layer operations of the BERT forward pass, over row-major `[rows, columns]` buffers.
@@ -47,26 +48,14 @@ enum BertOps {
     }
   }
 
-  /// In place: exact GELU, `0.5·x·(1 + erf(x/√2))`.
+  /// In place: GELU with erf, `0.5·x·(1 + erf(x/√2))` (erf to ~1e-7, see `ck_gelu_erf`).
   static func gelu(_ x: UnsafeMutablePointer<Float>, count: Int) {
-    let invSqrt2: Float = 0.707_106_781_186_547_5
-    for i in 0..<count { x[i] = 0.5 * x[i] * (1 + erf(x[i] * invSqrt2)) }
+    ck_gelu_erf(x, Int32(count))
   }
 
   /// In place: numerically stable softmax of each of `rows` rows of length `width`.
   static func softmaxRows(_ x: UnsafeMutablePointer<Float>, rows: Int, width: Int) {
-    for r in 0..<rows {
-      let row = x + r * width
-      var maximum = -Float.infinity
-      for i in 0..<width { maximum = max(maximum, row[i]) }
-      var sum: Float = 0
-      for i in 0..<width {
-        row[i] = exp(row[i] - maximum)
-        sum += row[i]
-      }
-      let inverse = 1 / sum
-      for i in 0..<width { row[i] *= inverse }
-    }
+    for r in 0..<rows { ck_softmax(x + r * width, Int32(width)) }
   }
 
   /// Multi-head self-attention of one sequence occupying rows `start..<start+length` of `qkv`

@@ -16,6 +16,8 @@ public final class SentenceEncoder: @unchecked Sendable {
   /// Length of every output vector.
   public var dimension: Int { config.hiddenSize }
   let encoder: BertEncoder
+  /// Threads that encode batches side by side.
+  let compute: ComputePool
   private let digestLock = NSLock()
   private var digest: String?
 
@@ -24,7 +26,7 @@ public final class SentenceEncoder: @unchecked Sendable {
 
   private init(
     directory: String, weightsPath: String, config: BertConfig, pooling: PoolingConfig,
-    tokenizer: WordPieceTokenizer, weights: BertWeights, maxSequenceLength: Int
+    tokenizer: WordPieceTokenizer, weights: BertWeights, maxSequenceLength: Int, threads: Int
   ) {
     self.directory = directory
     self.name = URL(fileURLWithPath: directory).lastPathComponent
@@ -34,13 +36,15 @@ public final class SentenceEncoder: @unchecked Sendable {
     self.tokenizer = tokenizer
     self.encoder = BertEncoder(config: config, weights: weights)
     self.maxSequenceLength = maxSequenceLength
+    self.compute = ComputePool(threads: threads)
   }
 
   /// Loads `config.json`, `tokenizer.json`, `model.safetensors` and `1_Pooling/config.json`
-  /// (and `sentence_bert_config.json` when present) from `directory`.
+  /// (and `sentence_bert_config.json` when present) from `directory`; `threads` encode batches
+  /// side by side.
   /// - Throws: `EncoderError` or `SafeTensorsError` naming the missing or malformed file;
   ///   a missing file also names `make quickstart` (which installs the model).
-  public static func load(directory: String) throws -> SentenceEncoder {
+  public static func load(directory: String, threads: Int = 2) throws -> SentenceEncoder {
     func file(_ name: String) throws -> String {
       let path = (directory as NSString).appendingPathComponent(name)
       guard FileManager.default.fileExists(atPath: path) else {
@@ -72,7 +76,7 @@ public final class SentenceEncoder: @unchecked Sendable {
     return SentenceEncoder(
       directory: directory, weightsPath: weightsPath, config: config, pooling: pooling,
       tokenizer: tokenizer, weights: weights,
-      maxSequenceLength: min(maxLength, config.maxPositions))
+      maxSequenceLength: min(maxLength, config.maxPositions), threads: threads)
   }
 
   /// SHA-256 of `model.safetensors` as lowercase hex (computed once, then cached).
@@ -110,29 +114,40 @@ public final class SentenceEncoder: @unchecked Sendable {
     let tokenized = texts.map(tokenize)
     // Sort by length so each batch holds similar lengths (the scores buffer is sized to the longest).
     let order = tokenized.indices.sorted { tokenized[$0].count > tokenized[$1].count }
+    let size = max(1, batchSize)
+    let batches = stride(from: 0, to: order.count, by: size).map {
+      Array(order[$0..<min(order.count, $0 + size)])
+    }
+    // Whole batches go to the threads in turn (each runs single-threaded BLAS); rows are disjoint.
+    let progressLock = NSLock()
     var done = 0
-    for batchStart in stride(from: 0, to: order.count, by: max(1, batchSize)) {
-      let members = Array(order[batchStart..<min(order.count, batchStart + max(1, batchSize))])
-      let sequences = members.map { tokenized[$0] }
-      let hidden = encoder.forward(sequences)
-      output.withUnsafeMutableBufferPointer { out in
-        hidden.withUnsafeBufferPointer { h in
-          var row = 0
-          for (member, sequence) in zip(members, sequences) {
-            pool(
-              h.baseAddress! + row * d, tokens: sequence.count, into: out.baseAddress! + member * d)
-            row += sequence.count
+    output.withUnsafeMutableBufferPointer { out in
+      let out = UnsafeSendable(out.baseAddress!)
+      compute.run { worker, workers in
+        for batch in stride(from: worker, to: batches.count, by: workers) {
+          let members = batches[batch]
+          let sequences = members.map { tokenized[$0] }
+          let hidden = encoder.forward(sequences)
+          hidden.withUnsafeBufferPointer { h in
+            var row = 0
+            for (member, sequence) in zip(members, sequences) {
+              poolTokens(
+                h.baseAddress! + row * d, tokens: sequence.count, into: out.value + member * d)
+              row += sequence.count
+            }
+          }
+          progressLock.withLock {
+            done += members.count
+            progress?(done, texts.count)
           }
         }
       }
-      done += members.count
-      progress?(done, texts.count)
     }
     return output
   }
 
   /// Pools `tokens` rows of hidden states into one vector per `pooling`, then L2-normalises it.
-  private func pool(
+  private func poolTokens(
     _ rows: UnsafePointer<Float>, tokens: Int, into out: UnsafeMutablePointer<Float>
   ) {
     let d = dimension

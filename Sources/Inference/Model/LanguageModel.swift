@@ -1,4 +1,3 @@
-import CBLAS
 import Foundation
 
 /// A decoder-only language model (llama / qwen2) loaded from a GGUF file.
@@ -15,6 +14,8 @@ public final class LanguageModel: @unchecked Sendable {
   public let file: GGUFFile
   /// Threads used for matrix products.
   public let threads: Int
+  /// The compute threads every forward pass runs on.
+  let pool: ComputePool
   let weights: ModelWeights
   private let shaLock = NSLock()
   private var sha: String?
@@ -28,7 +29,7 @@ public final class LanguageModel: @unchecked Sendable {
   private init(path: String, threads: Int) throws {
     self.path = path
     self.threads = max(1, threads)
-    openblas_set_num_threads(Int32(self.threads))
+    pool = ComputePool(threads: self.threads)
     file = try GGUFFile(path: path)
     config = try ModelConfig(file: file)
     weights = try ModelWeights(file: file, config: config)

@@ -1,64 +1,97 @@
 import CBLAS
-import Dispatch
 
-/// out[n × w.rows] = x[n × w.cols] · wᵀ, with `out` rows `ldo` floats apart (default `w.rows`).
+/// One output of a shared input: `out` (rows `ldo` floats apart) = input · `weight`ᵀ.
+struct Projection {
+  let out: UnsafeMutablePointer<Float>
+  let weight: WeightMatrix
+  let ldo: Int
+
+  init(_ out: UnsafeMutablePointer<Float>, _ weight: WeightMatrix, ldo: Int? = nil) {
+    self.out = out
+    self.weight = weight
+    self.ldo = ldo ?? weight.rows
+  }
+}
+
+/// Computes every projection of the `n` input rows `x` (`cols` floats each) in one parallel step.
 ///
 /// One position uses the quantised matvec over the mmapped blocks (memory-bound, so reading 4–8
-/// bits per weight beats F32); a batch uses OpenBLAS SGEMM on the dequantised F32 copy.
-func matmul(
-  _ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ w: WeightMatrix, n: Int,
-  ldo: Int? = nil,
-  scratch: QuantScratch
+/// bits per weight beats F32), with `x` quantised once per activation format like llama.cpp; a
+/// batch uses single-threaded OpenBLAS SGEMM on the dequantised F32 weights, each thread taking a
+/// slice of every weight's rows.
+func project(
+  _ x: UnsafePointer<Float>, n: Int, _ projections: [Projection], scratch: QuantScratch,
+  pool: ComputePool
 ) {
-  if n == 1 || w.f32 == nil {
+  if n == 1 || projections.contains(where: { $0.weight.f32 == nil }) {
     for r in 0..<n {
-      quantizedMatvec(out + r * (ldo ?? w.rows), x + r * w.cols, w, scratch: scratch)
+      let row = projections.map { Projection($0.out + r * $0.ldo, $0.weight, ldo: $0.ldo) }
+      quantizedMatvecs(x + r * projections[0].weight.cols, row, scratch: scratch, pool: pool)
     }
     return
   }
-  cblas_sgemm(
-    CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(w.rows), Int32(w.cols), 1, x,
-    Int32(w.cols),
-    w.f32, Int32(w.cols), 0, out, Int32(ldo ?? w.rows))
+  pool.run { worker, workers in
+    for p in projections {
+      let w = p.weight
+      let per = (w.rows + workers - 1) / workers
+      let first = min(w.rows, worker * per)
+      let count = min(w.rows, first + per) - first
+      guard count > 0 else { continue }
+      cblas_sgemm(
+        CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(count), Int32(w.cols), 1, x,
+        Int32(w.cols), w.f32! + first * w.cols, Int32(w.cols), 0, p.out + first, Int32(p.ldo))
+    }
+  }
 }
 
-/// Buffer for one activation row quantised to a weight type's dot-product format, plus the thread count.
+/// Buffers for one activation row quantised to each weight format's dot-product format.
 final class QuantScratch: @unchecked Sendable {
+  /// Bytes reserved per format slot.
+  let slotBytes: Int
+  /// Slots (distinct activation formats one step can need).
+  static let slots = 4
   let bytes: UnsafeMutableRawPointer
-  let threads: Int
 
-  /// Room for a row of `maxColumns` values in any activation format.
-  init(maxColumns: Int, threads: Int) {
-    bytes = .allocate(byteCount: maxColumns * 4 + 1024, alignment: 64)
-    self.threads = max(1, threads)
+  /// Room for a row of `maxColumns` values in up to `slots` activation formats.
+  init(maxColumns: Int) {
+    slotBytes = (maxColumns * 4 + 1024 + 63) / 64 * 64
+    bytes = .allocate(byteCount: slotBytes * Self.slots, alignment: 64)
   }
 
   deinit { bytes.deallocate() }
 }
 
-/// out[0..<w.rows] = w · x: quantises x like llama.cpp (Q8_0/Q8_1/Q8_K per weight type) and splits
-/// the rows over the scratch's threads.
-func quantizedMatvec(
-  _ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, _ w: WeightMatrix,
-  scratch: QuantScratch
+/// out = w · x for every projection: quantises x once per activation format (Q8_0/Q8_1/Q8_K, as
+/// llama.cpp does) and splits every matrix's rows over the pool's threads.
+func quantizedMatvecs(
+  _ x: UnsafePointer<Float>, _ projections: [Projection], scratch: QuantScratch, pool: ComputePool
 ) {
-  let actType = w.type.vecDotType!  // checked at load
-  try! quantize(x, count: w.cols, as: actType, into: scratch.bytes)  // count is whole blocks: checked at load
-  let chunks = w.rows >= 512 ? scratch.threads : 1
-  let job = UnsafeSendable((out, scratch.bytes, w))
-  let per = (w.rows + chunks - 1) / chunks
-  let run: @Sendable (Int) -> Void = { c in
-    let rows = (c * per)..<min(job.value.2.rows, (c + 1) * per)
-    guard !rows.isEmpty else { return }
-    let (y, act, w) = job.value
-    try! matvec(
-      weightType: w.type, weights: w.raw, rowStride: w.rowBytes, activation: act, output: y,
-      rows: rows,
-      columns: w.cols)
+  var formats: [GGMLType] = []
+  var slot: [Int] = []
+  for p in projections {
+    let format = p.weight.type.vecDotType!  // checked at load
+    if let i = formats.firstIndex(of: format) {
+      slot.append(i)
+    } else {
+      precondition(formats.count < QuantScratch.slots, "too many activation formats in one step")
+      // The column count is whole blocks: checked at load.
+      try! quantize(
+        x, count: p.weight.cols, as: format, into: scratch.bytes + formats.count * scratch.slotBytes
+      )
+      slot.append(formats.count)
+      formats.append(format)
+    }
   }
-  if chunks == 1 {
-    run(0)
-  } else {
-    DispatchQueue.concurrentPerform(iterations: chunks, execute: run)
+  pool.run { worker, workers in
+    for (p, s) in zip(projections, slot) {
+      let w = p.weight
+      let per = (w.rows + workers - 1) / workers
+      let rows = min(w.rows, worker * per)..<min(w.rows, (worker + 1) * per)
+      guard !rows.isEmpty else { continue }
+      try! matvec(
+        weightType: w.type, weights: w.raw, rowStride: w.rowBytes,
+        activation: scratch.bytes + s * scratch.slotBytes, output: p.out, rows: rows,
+        columns: w.cols)
+    }
   }
 }

@@ -48,7 +48,7 @@ final class RunState {
     lastQuery = make(c.layerCount * dim)
     logits = make(c.vocabularySize)
     self.all = all
-    quant = QuantScratch(maxColumns: max(c.embeddingLength, c.feedForwardLength), threads: threads)
+    quant = QuantScratch(maxColumns: max(c.embeddingLength, c.feedForwardLength))
   }
 
   deinit { for p in all { p.deallocate() } }

@@ -1,6 +1,5 @@
 import CBLAS
 import CKernels
-import Dispatch
 
 extension Session {
   /// Runs tokens `tokens` at positions `count..<count+tokens.count` through the decoder, filling the
@@ -9,6 +8,7 @@ extension Session {
     let c = config
     let w = model.weights
     let s = state
+    let pool = model.pool
     let n = tokens.count
     let pos0 = count
     let dim = c.embeddingLength
@@ -29,9 +29,9 @@ extension Session {
       let vNew = vc + pos0 * kvDim
       // Attention: norm, Q/K/V projections (K/V straight into the cache), biases, RoPE.
       ck_rmsnorm(s.xb, s.x, lw.attentionNorm, Int32(n), Int32(dim), c.rmsEpsilon)
-      matmul(s.q, s.xb, lw.wq, n: n, scratch: s.quant)
-      matmul(kNew, s.xb, lw.wk, n: n, scratch: s.quant)
-      matmul(vNew, s.xb, lw.wv, n: n, scratch: s.quant)
+      project(
+        s.xb, n: n, [Projection(s.q, lw.wq), Projection(kNew, lw.wk), Projection(vNew, lw.wv)],
+        scratch: s.quant, pool: pool)
       if let bq = lw.bq, let bk = lw.bk, let bv = lw.bv {
         ck_add_rows(s.q, bq, Int32(n), Int32(dim))
         ck_add_rows(kNew, bk, Int32(n), Int32(kvDim))
@@ -45,14 +45,15 @@ extension Session {
       )
       (s.lastQuery + l * dim).update(from: s.q + (n - 1) * dim, count: dim)
       attention(q: s.q, keys: kc, values: vc, out: s.xb2, rows: n, pos0: pos0)
-      matmul(s.xb, s.xb2, lw.wo, n: n, scratch: s.quant)
+      project(s.xb2, n: n, [Projection(s.xb, lw.wo)], scratch: s.quant, pool: pool)
       ck_add(s.x, s.xb, Int32(n * dim))
       // Feed-forward: norm, SwiGLU, down projection, residual.
       ck_rmsnorm(s.xb, s.x, lw.ffnNorm, Int32(n), Int32(dim), c.rmsEpsilon)
-      matmul(s.hb, s.xb, lw.gate, n: n, scratch: s.quant)
-      matmul(s.hb2, s.xb, lw.up, n: n, scratch: s.quant)
+      project(
+        s.xb, n: n, [Projection(s.hb, lw.gate), Projection(s.hb2, lw.up)], scratch: s.quant,
+        pool: pool)
       ck_silu_mul(s.hb, s.hb2, Int32(n * ffn))
-      matmul(s.xb, s.hb, lw.down, n: n, scratch: s.quant)
+      project(s.hb, n: n, [Projection(s.xb, lw.down)], scratch: s.quant, pool: pool)
       ck_add(s.x, s.xb, Int32(n * dim))
       capture(layer: l + 1, rows: n, pos0: pos0)
     }
@@ -61,7 +62,7 @@ extension Session {
     }
     if wantLogits {  // output head for the last position only
       ck_rmsnorm(s.xb, s.x + (n - 1) * dim, w.outputNorm, 1, Int32(dim), c.rmsEpsilon)
-      matmul(s.logits, s.xb, w.output, n: 1, scratch: s.quant)
+      project(s.xb, n: 1, [Projection(s.logits, w.output)], scratch: s.quant, pool: pool)
     }
   }
 
@@ -78,26 +79,27 @@ extension Session {
     let group = c.headCount / c.kvHeadCount
     let total = pos0 + n
     let scale = 1 / Float(hd).squareRoot()
-    if n == 1 {  // decode: one query row per head
-      for h in 0..<c.headCount {
-        let kv = (h / group) * hd
-        ck_attend_row(
-          out + h * hd, state.att, q + h * hd, keys + kv, values + kv, Int32(total), Int32(hd),
-          Int32(kvDim), scale)
+    let regionSize = RunState.attentionRowBlockLimit * context
+    let job = UnsafeSendable((q, keys, values, out, state.att))
+    if n == 1 {  // decode: one query row per head, heads spread over the threads
+      model.pool.run { worker, workers in
+        let (q, keys, values, out, att0) = job.value
+        for h in stride(from: worker, to: c.headCount, by: workers) {
+          let kv = (h / group) * hd
+          ck_attend_row(
+            out + h * hd, att0 + worker * regionSize, q + h * hd, keys + kv, values + kv,
+            Int32(total), Int32(hd), Int32(kvDim), scale)
+        }
       }
       return
     }
-    // Prefill: heads spread over the threads (single-threaded BLAS inside, no spinning), each in
-    // causal row blocks against only the keys they can see: scores = Q·Kᵀ·scale, softmax, ·V.
-    let threads = state.quant.threads
+    // Prefill: heads spread over the threads, each in causal row blocks against only the keys
+    // they can see: scores = Q·Kᵀ·scale, softmax, ·V.
     let block = attentionRowBlock
-    let regionSize = RunState.attentionRowBlockLimit * context
-    let job = UnsafeSendable((q, keys, values, out, state.att))
-    openblas_set_num_threads(1)
-    DispatchQueue.concurrentPerform(iterations: threads) { worker in
+    model.pool.run { worker, workers in
       let (q, keys, values, out, att0) = job.value
       let att = att0 + worker * regionSize
-      for h in stride(from: worker, to: c.headCount, by: threads) {
+      for h in stride(from: worker, to: c.headCount, by: workers) {
         let kh = keys + (h / group) * hd
         let vh = values + (h / group) * hd
         var r0 = 0
@@ -116,7 +118,6 @@ extension Session {
         }
       }
     }
-    openblas_set_num_threads(Int32(threads))
   }
 
   /// Copies the residual stream of the `rows` new positions into the capture buffer of `layer`, if any.

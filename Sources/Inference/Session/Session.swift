@@ -131,7 +131,9 @@ public final class Session {
     normed.withUnsafeMutableBufferPointer { nb in
       ck_rmsnorm(nb.baseAddress!, hidden, w.outputNorm, 1, Int32(dim), config.rmsEpsilon)
       out.withUnsafeMutableBufferPointer { ob in
-        matmul(ob.baseAddress!, nb.baseAddress!, w.output, n: 1, scratch: state.quant)
+        project(
+          nb.baseAddress!, n: 1, [Projection(ob.baseAddress!, w.output)], scratch: state.quant,
+          pool: model.pool)
       }
     }
     return out
