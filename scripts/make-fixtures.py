@@ -64,7 +64,7 @@ def write_jsonl(path, rows, compress=False):
     if compress:
         data = gzip.compress(data, compresslevel=9, mtime=0)
     path.write_bytes(data)
-    print(f"  {path.relative_to(REPO)}: {len(rows)} rows, {len(data):,} bytes", file=sys.stderr)
+    print(f"  {path.relative_to(REPO) if path.is_relative_to(REPO) else path}: {len(rows)} rows, {len(data):,} bytes", file=sys.stderr)
 
 
 def squad_texts(squad):
