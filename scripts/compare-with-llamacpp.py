@@ -9,7 +9,7 @@ against Tests/InferenceTests/Fixtures/llamacpp/ (scripts/make-fixtures.py) and p
   % identical token sequences (SQuAD questions, 500 paragraphs, hard strings),
   next-token argmax agreement %, mean top-20 overlap %, max/mean |logit diff| on shared tokens,
   greedy 32-token text equality %.
-Usage: scripts/compare-with-llamacpp.py [RAGLAB_BINARY] [--model PATH] [--json OUT] [--strict]
+Usage: scripts/compare-with-llamacpp.py [RAGLAB_BINARY] [--model PATH] [--fixtures DIR] [--json OUT] [--strict]
 (RAGLAB_BINARY defaults to .build/release/raglab). --strict exits 1 when a target is missed.
 """
 
@@ -163,8 +163,13 @@ def main():
     parser.add_argument("--json", help="also write the figures to this JSON file")
     parser.add_argument("--only", choices=["tokenize", "next", "generate"], action="append")
     parser.add_argument("--strict", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument("--fixtures", help="fixture directory (default: the committed SmolLM2 set), e.g."
+                        " one written by `make-fixtures.py --model OTHER.gguf --out DIR`")
     args = parser.parse_args()
     raglab = Raglab(args.raglab, args.model)
+    if args.fixtures:
+        global FIXTURES
+        FIXTURES = Path(args.fixtures)
     if (FIXTURES / "meta.json").exists():
         meta = json.loads((FIXTURES / "meta.json").read_text())
         print(f"Reference: {meta['reference']}; model {meta['model']} ({meta['model_sha256'][:12]}…)")

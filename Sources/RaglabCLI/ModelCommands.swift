@@ -9,6 +9,7 @@ struct ModelCommand: ParsableCommand {
     abstract: "Inspect, tokenize with, run and benchmark a GGUF language model.",
     subcommands: [
       ModelInfoCommand.self, ModelTokenizeCommand.self, ModelNextCommand.self,
+      ModelHiddenCommand.self,
       ModelGenerateCommand.self,
       ModelBenchCommand.self,
     ])
