@@ -12,6 +12,7 @@
 #endif
 #include <linux/futex.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <sys/syscall.h>
@@ -104,7 +105,11 @@ void ck_pool_run(ck_pool *pool, ck_task_fn fn, void *ctx) {
   atomic_fetch_add_explicit(&pool->generation, 1, memory_order_release);
   if (atomic_load(&pool->sleepers) > 0) futex_wake_all(&pool->generation);
   fn(ctx, 0, pool->threads);
-  while (atomic_load_explicit(&pool->pending, memory_order_acquire) > 0) cpu_relax();
+  // Spin for the stragglers; past the limit yield the core, in case a worker waits for it (an
+  // oversubscribed machine would otherwise burn whole time slices here).
+  for (int spins = 0; atomic_load_explicit(&pool->pending, memory_order_acquire) > 0; spins++) {
+    if (spins < SPIN_LIMIT) cpu_relax(); else sched_yield();
+  }
   pthread_mutex_unlock(&pool->caller_lock);
 }
 

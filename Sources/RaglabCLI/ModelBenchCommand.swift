@@ -64,6 +64,20 @@ struct ModelBenchCommand: ParsableCommand {
       ],
       "peak_rss_mb": peakRSSMegabytes(), "threads": options.threads, "model": m.path,
     ]
+    // Where the engine stands against the machine: prefill GFLOP/s vs the GEMM peak measured now,
+    // decode as the weight bandwidth it implies.
+    let roof = m.measureRoofline()
+    let bestPrefill = prefill.compactMap { $0["tokens_per_s"] as? Double }.max() ?? 0
+    let decodeRate = Double(generate) / dt
+    result["roofline"] = [
+      "gemm_gflops": (roof.gemmGFLOPS * 10).rounded() / 10,
+      "prefill_gflops": (bestPrefill * roof.prefillFLOPsPerToken / 1e8).rounded() / 10,
+      "prefill_share_of_gemm_peak":
+        (bestPrefill * roof.prefillFLOPsPerToken / 1e9
+        / roof.gemmGFLOPS * 100).rounded() / 100,
+      "decode_weight_mb_per_token": (roof.decodeWeightBytesPerToken / 1e5).rounded() / 10,
+      "decode_weight_gb_per_s": (decodeRate * roof.decodeWeightBytesPerToken / 1e8).rounded() / 10,
+    ]
     if vsLlamacpp {
       let ref = try LlamaBench.run(
         model: m.path, threads: options.threads, promptSizes: sizes, generate: generate)
@@ -78,6 +92,7 @@ struct ModelBenchCommand: ParsableCommand {
       for p in prefill { print("prefill \(p["tokens"]!) tokens: \(p["tokens_per_s"]!) tokens/s") }
       print("decode \(generate) tokens: \(String(format: "%.1f", Double(generate) / dt)) tokens/s")
       print("peak RSS: \(peakRSSMegabytes()) MB")
+      print("roofline: \(result["roofline"]!)")
       if let r = result["ratios"] { print("ratios vs llama.cpp: \(r)") }
     }
   }
