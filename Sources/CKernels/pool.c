@@ -91,8 +91,6 @@ ck_pool *ck_pool_create(int threads) {
   return pool;
 }
 
-int ck_pool_threads(const ck_pool *pool) { return pool->threads; }
-
 void ck_pool_run(ck_pool *pool, ck_task_fn fn, void *ctx) {
   if (pool->threads == 1) {
     fn(ctx, 0, 1);

@@ -19,13 +19,15 @@ func everyWorkerRunsOncePerStep(threads: Int) {
   #expect((0..<threads).allSatisfy { counts[$0] == 1000 })
 }
 
-@Test func splitCoversTheRangeOnceAfterTheWorkersHaveSlept() {
+@Test func sharesCoverTheRangeOnceAfterTheWorkersHaveSlept() {
   let pool = ComputePool(threads: 2)
   Thread.sleep(forTimeInterval: 0.05)  // past the spin limit: workers are parked on the futex
   let seen = UnsafeMutablePointer<Int>.allocate(capacity: 1001)
   defer { seen.deallocate() }
   seen.initialize(repeating: 0, count: 1001)
-  pool.split(1001) { range in for i in range { seen[i] += 1 } }
+  pool.run { worker, workers in
+    for i in ComputePool.share(of: 1001, worker: worker, workers: workers) { seen[i] += 1 }
+  }
   #expect((0..<1001).allSatisfy { seen[$0] == 1 })
 }
 

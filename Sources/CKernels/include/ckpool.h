@@ -10,8 +10,6 @@ typedef struct ck_pool ck_pool;
 
 /// Starts `threads - 1` workers (threads ≥ 1); returns NULL if a thread cannot be created.
 ck_pool *ck_pool_create(int threads);
-/// Threads in the team, the caller included.
-int ck_pool_threads(const ck_pool *pool);
 /// Runs fn(ctx, ith, nth) on every thread of the team and returns when all have finished.
 /// Calls from several threads are serialised. Workers spin briefly for the next task, then sleep.
 void ck_pool_run(ck_pool *pool, ck_task_fn fn, void *ctx);

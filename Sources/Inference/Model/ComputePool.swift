@@ -33,17 +33,10 @@ final class ComputePool: @unchecked Sendable {
     }
   }
 
-  /// Runs `body(range)` on every thread with a contiguous share of `0..<count` (empty shares skipped).
-  func split(_ count: Int, _ body: (Range<Int>) -> Void) {
-    if count < 2 || threads == 1 {
-      body(0..<count)
-      return
-    }
-    run { worker, workers in
-      let per = (count + workers - 1) / workers
-      let range = min(count, worker * per)..<min(count, (worker + 1) * per)
-      if !range.isEmpty { body(range) }
-    }
+  /// The contiguous part of `0..<count` that `worker` of `workers` takes (empty when none is left).
+  static func share(of count: Int, worker: Int, workers: Int) -> Range<Int> {
+    let per = (count + workers - 1) / workers
+    return min(count, worker * per)..<min(count, (worker + 1) * per)
   }
 }
 

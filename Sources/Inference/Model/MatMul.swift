@@ -33,13 +33,12 @@ func project(
   pool.run { worker, workers in
     for p in projections {
       let w = p.weight
-      let per = (w.rows + workers - 1) / workers
-      let first = min(w.rows, worker * per)
-      let count = min(w.rows, first + per) - first
-      guard count > 0 else { continue }
+      let rows = ComputePool.share(of: w.rows, worker: worker, workers: workers)
+      guard !rows.isEmpty else { continue }
       cblas_sgemm(
-        CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(count), Int32(w.cols), 1, x,
-        Int32(w.cols), w.f32! + first * w.cols, Int32(w.cols), 0, p.out + first, Int32(p.ldo))
+        CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(rows.count), Int32(w.cols), 1, x,
+        Int32(w.cols), w.f32! + rows.lowerBound * w.cols, Int32(w.cols), 0,
+        p.out + rows.lowerBound, Int32(p.ldo))
     }
   }
 }
@@ -85,8 +84,7 @@ func quantizedMatvecs(
   pool.run { worker, workers in
     for (p, s) in zip(projections, slot) {
       let w = p.weight
-      let per = (w.rows + workers - 1) / workers
-      let rows = min(w.rows, worker * per)..<min(w.rows, (worker + 1) * per)
+      let rows = ComputePool.share(of: w.rows, worker: worker, workers: workers)
       guard !rows.isEmpty else { continue }
       try! matvec(
         weightType: w.type, weights: w.raw, rowStride: w.rowBytes,
