@@ -38,7 +38,8 @@ let package = Package(
     .testTarget(name: "StoreTests", dependencies: ["Store"]),
     .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Store", "Inference"]),
     .testTarget(
-      name: "ExperimentsTests", dependencies: ["Experiments", "Corpus", "Store", "Inference"]),
+      name: "ExperimentsTests", dependencies: ["Experiments", "Corpus", "Store", "Inference"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "Store"]),
   ],
   swiftLanguageModes: [.v6]

@@ -7,7 +7,9 @@
 #   llama.cpp/src                               extracted vendor/llama.cpp
 #   llama.cpp/build                             CMake build: bin/libllama.so, bin/llama-bench, …
 # Idempotent: each step is skipped when its result is already there. About 7 min on 2 idle cores.
-# Usage: scripts/build-llamacpp.sh [--force]     (--force rebuilds from a clean build directory)
+# Usage: scripts/build-llamacpp.sh [--force] [--server]
+#   --force   rebuild from a clean build directory
+#   --server  also build llama-server (the OpenAI-compatible server scripts/openai-check.sh uses)
 set -euo pipefail
 
 VERSION=0.3.36
@@ -22,17 +24,21 @@ JOBS=${JOBS:-$(nproc)}
 CMAKE_FLAGS=(
   -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON -DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF
   -DGGML_NATIVE=ON
-  -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=OFF -DLLAMA_BUILD_APP=OFF
-  -DLLAMA_BUILD_TOOLS=ON  # for llama-bench; only the targets below are compiled
+  -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=ON -DLLAMA_BUILD_APP=OFF
+  -DLLAMA_BUILD_TOOLS=ON  # for llama-bench and llama-server; only the targets below are compiled
 )
 TARGETS=(llama llama-bench)
 STAMP=$BUILD/.raglab-built
 
 say() { printf '[build-llamacpp] %s\n' "$*" >&2; }
 
-if [[ ${1:-} == --force ]]; then
-  rm -rf "$BUILD"
-fi
+for arg in "$@"; do
+  case $arg in
+    --force) rm -rf "$BUILD" ;;
+    --server) TARGETS+=(llama-server) ;;
+    *) say "unknown option $arg (expected --force or --server)"; exit 2 ;;
+  esac
+done
 
 sha_ok() { [[ -f $SDIST ]] && echo "$SDIST_SHA256  $SDIST" | sha256sum --check --status; }
 
@@ -71,7 +77,8 @@ fi
 
 # 4. Configure and build (skipped when the stamp matches the sdist and flags).
 want="$SDIST_SHA256 ${CMAKE_FLAGS[*]} ${TARGETS[*]}"
-if [[ -f $STAMP && $(cat "$STAMP") == "$want" && -x $BUILD/bin/llama-bench && -f $BUILD/bin/libllama.so ]]; then
+if [[ -f $STAMP && $(cat "$STAMP") == "$want" && -x $BUILD/bin/llama-bench && -f $BUILD/bin/libllama.so ]] \
+  || [[ -f $STAMP && $(cat "$STAMP") == "$want llama-server" && -x $BUILD/bin/llama-server ]]; then
   say "already built: $BUILD"
 else
   say "configuring $BUILD"

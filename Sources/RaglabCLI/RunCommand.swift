@@ -75,11 +75,10 @@ struct RunCommand: ParsableCommand {
   /// The generator the spec asks for.
   private func makeGenerator(_ spec: GeneratorSpec) throws -> any Generator {
     switch spec.backend {
-    case "inprocess":
-      return try InProcessGenerator.load(path: spec.model)
+    case "openai":
+      return try OpenAIGenerator(spec: spec)
     default:
-      throw RunError(
-        "generator backend '\(spec.backend)' is not implemented yet; use backend: inprocess")
+      return try InProcessGenerator.load(path: spec.model)
     }
   }
 

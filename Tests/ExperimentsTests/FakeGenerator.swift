@@ -28,21 +28,21 @@ final class FakeSession: GenerationSession {
 
   init(owner: FakeGenerator) { self.owner = owner }
 
-  func checkpoint() -> SessionCheckpoint { SessionCheckpoint(tokenCount: tokens.count) }
+  func checkpoint() -> SessionCheckpoint { SessionCheckpoint(position: tokens.count) }
 
   func rewind(to checkpoint: SessionCheckpoint) {
-    tokens.removeLast(tokens.count - checkpoint.tokenCount)
+    tokens.removeLast(tokens.count - checkpoint.position)
   }
 
-  func append(segment: String) throws -> [Int32] {
+  func append(segment: String) throws {
     let new = segment.utf8.map { Int32($0) }
     tokens += new
     evaluatedPromptTokens += new.count
-    return new
   }
 
   func generate(_ options: DecodingOptions) throws -> GeneratedAnswer {
     owner?.saw(tokens)
+    let promptTokenCount = tokens.count
     let prompt = String(decoding: tokens.map { UInt8($0) }, as: UTF8.self)
     var answer = "unknown"
     if let range = prompt.range(of: "(Title: ") {
@@ -52,7 +52,7 @@ final class FakeSession: GenerationSession {
     tokens += generated
     return GeneratedAnswer(
       text: answer, tokens: generated, logprobs: generated.map { _ in -0.5 },
-      stopReason: "endOfGeneration")
+      stopReason: "endOfGeneration", promptTokenCount: promptTokenCount)
   }
 }
 

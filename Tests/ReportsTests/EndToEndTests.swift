@@ -18,22 +18,23 @@ final class TitleEchoSession: GenerationSession {
   private(set) var tokens: [Int32] = []
   private(set) var evaluatedPromptTokens = 0
 
-  func checkpoint() -> SessionCheckpoint { SessionCheckpoint(tokenCount: tokens.count) }
+  func checkpoint() -> SessionCheckpoint { SessionCheckpoint(position: tokens.count) }
   func rewind(to checkpoint: SessionCheckpoint) {
-    tokens.removeLast(tokens.count - checkpoint.tokenCount)
+    tokens.removeLast(tokens.count - checkpoint.position)
   }
-  func append(segment: String) throws -> [Int32] {
+  func append(segment: String) throws {
     let new = segment.utf8.map { Int32($0) }
     tokens += new
     evaluatedPromptTokens += new.count
-    return new
   }
   func generate(_ options: DecodingOptions) throws -> GeneratedAnswer {
     let prompt = String(decoding: tokens.map { UInt8($0) }, as: UTF8.self)
     let titles = prompt.components(separatedBy: "(Title: ").dropFirst().prefix(3)
       .map { $0.prefix { $0 != ")" } }
     let answer = titles.isEmpty ? "unknown" : titles.joined(separator: ", ")
-    return GeneratedAnswer(text: answer, tokens: [], logprobs: [], stopReason: "endOfGeneration")
+    return GeneratedAnswer(
+      text: answer, tokens: [], logprobs: [], stopReason: "endOfGeneration",
+      promptTokenCount: tokens.count)
   }
 }
 

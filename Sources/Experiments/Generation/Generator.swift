@@ -29,26 +29,33 @@ public struct GeneratedAnswer: Sendable, Equatable {
   public var tokens: [Int32]
   /// Log-probability of each chosen token.
   public var logprobs: [Float]
-  /// Why generation stopped (`endOfGeneration`, `stopString`, `maxTokens`).
+  /// Why generation stopped (`endOfGeneration`, `stopString`, `maxTokens`; an HTTP server's
+  /// `finish_reason` as `server:stop` / `server:length`).
   public var stopReason: String
+  /// Length in tokens of the prompt the answer was generated after.
+  public var promptTokenCount: Int
 
   /// Creates an answer.
-  public init(text: String, tokens: [Int32], logprobs: [Float], stopReason: String) {
+  public init(
+    text: String, tokens: [Int32], logprobs: [Float], stopReason: String, promptTokenCount: Int
+  ) {
     self.text = text
     self.tokens = tokens
     self.logprobs = logprobs
     self.stopReason = stopReason
+    self.promptTokenCount = promptTokenCount
   }
 }
 
 /// An opaque position in a session's context to come back to.
 public struct SessionCheckpoint: Sendable, Equatable {
-  /// Tokens in the context at the checkpoint.
-  public let tokenCount: Int
+  /// The session's own measure of its context at the checkpoint (tokens for a KV cache,
+  /// segments for an HTTP session).
+  public let position: Int
 
-  /// Creates a checkpoint at `tokenCount` tokens.
-  public init(tokenCount: Int) {
-    self.tokenCount = tokenCount
+  /// Creates a checkpoint at `position`.
+  public init(position: Int) {
+    self.position = position
   }
 }
 
@@ -57,7 +64,7 @@ public struct SessionCheckpoint: Sendable, Equatable {
 /// Each segment is tokenised on its own, so a prompt built segment by segment has the same tokens
 /// whether its prefix was shared with another prompt or evaluated from scratch.
 public protocol GenerationSession: AnyObject {
-  /// Tokens currently in the context.
+  /// Token ids in the context, when the session tokenises itself (empty for an HTTP session).
   var tokens: [Int32] { get }
   /// Prompt tokens evaluated (prefilled) so far by this session, over its whole life.
   var evaluatedPromptTokens: Int { get }
@@ -65,9 +72,8 @@ public protocol GenerationSession: AnyObject {
   func checkpoint() -> SessionCheckpoint
   /// Drops everything after `checkpoint` (O(1) for a KV cache).
   func rewind(to checkpoint: SessionCheckpoint)
-  /// Tokenises `segment` alone and evaluates its tokens.
-  /// - Returns: the tokens appended.
-  @discardableResult func append(segment: String) throws -> [Int32]
+  /// Tokenises `segment` alone and evaluates its tokens (an HTTP session only keeps the text).
+  func append(segment: String) throws
   /// Generates after the current context; generated tokens are appended (rewind to drop them).
   func generate(_ options: DecodingOptions) throws -> GeneratedAnswer
 }

@@ -56,23 +56,22 @@ final class InProcessSession: GenerationSession {
     self.tokenizer = tokenizer
   }
 
-  func checkpoint() -> SessionCheckpoint { SessionCheckpoint(tokenCount: tokens.count) }
+  func checkpoint() -> SessionCheckpoint { SessionCheckpoint(position: tokens.count) }
 
   func rewind(to checkpoint: SessionCheckpoint) {
-    session.truncate(to: checkpoint.tokenCount)
-    tokens.removeLast(tokens.count - checkpoint.tokenCount)
+    session.truncate(to: checkpoint.position)
+    tokens.removeLast(tokens.count - checkpoint.position)
   }
 
-  @discardableResult
-  func append(segment: String) throws -> [Int32] {
+  func append(segment: String) throws {
     let new = tokenizer.encode(segment, parseSpecial: true)  // special tokens of chat templates stay single tokens
     try session.append(new)
     tokens += new
     evaluatedPromptTokens += new.count
-    return new
   }
 
   func generate(_ options: DecodingOptions) throws -> GeneratedAnswer {
+    let promptTokenCount = tokens.count
     let generation = try session.generate(options)
     tokens += generation.tokens
     if session.count != tokens.count {  // the engine may not keep the last sampled token in its cache
@@ -80,6 +79,6 @@ final class InProcessSession: GenerationSession {
     }
     return GeneratedAnswer(
       text: generation.text, tokens: generation.tokens, logprobs: generation.logprobs,
-      stopReason: "\(generation.stopReason)")
+      stopReason: "\(generation.stopReason)", promptTokenCount: promptTokenCount)
   }
 }

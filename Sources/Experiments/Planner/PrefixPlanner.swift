@@ -20,8 +20,10 @@ public struct PromptOutcome: Sendable {
   public var request: PromptRequest
   /// The prompt's segments.
   public var segments: PromptSegments
-  /// The exact prompt tokens the model saw.
+  /// The exact prompt tokens the model saw (empty when a server tokenised the prompt).
   public var promptTokens: [Int32]
+  /// Length in tokens of the prompt the model saw.
+  public var promptTokenCount: Int
   /// The answer.
   public var answer: GeneratedAnswer
   /// Seconds spent appending prompt tokens for this request (shared prefixes are charged once).
@@ -83,7 +85,7 @@ public struct PrefixPlanner {
     var naive = 0
     if sharePrefixes {
       try runShared(question, requests, builder, session, options) { outcome in
-        naive += outcome.promptTokens.count
+        naive += outcome.promptTokenCount
         try record(outcome)
       }
     } else {
@@ -95,7 +97,7 @@ public struct PrefixPlanner {
         for segment in segments.all { try session.append(segment: segment) }
         let outcome = try answer(
           request, segments, session, options, prefillSeconds: Date().timeIntervalSince(t0))
-        naive += outcome.promptTokens.count
+        naive += outcome.promptTokenCount
         try record(outcome)
       }
     }
@@ -148,7 +150,8 @@ public struct PrefixPlanner {
     let t0 = Date()
     let answer = try session.generate(options)
     return PromptOutcome(
-      request: request, segments: segments, promptTokens: promptTokens, answer: answer,
+      request: request, segments: segments, promptTokens: promptTokens,
+      promptTokenCount: answer.promptTokenCount, answer: answer,
       prefillSeconds: prefillSeconds, generateSeconds: Date().timeIntervalSince(t0))
   }
 }

@@ -40,7 +40,7 @@ extension ExperimentRunner {
         conditionId: context.conditionIds[outcome.request.conditionIndex],
         questionId: question.id,
         passageIdsJSON: JSONText.encode(outcome.request.passages.map(\.id)),
-        promptHash: hash, promptTokenCount: outcome.promptTokens.count, answer: outcome.answer.text,
+        promptHash: hash, promptTokenCount: outcome.promptTokenCount, answer: outcome.answer.text,
         outputTokensJSON: tokensJSON, logprobsJSON: logprobsJSON,
         metricsJSON: JSONText.encode(scores),
         prefillSeconds: outcome.prefillSeconds, generateSeconds: outcome.generateSeconds,
@@ -48,7 +48,7 @@ extension ExperimentRunner {
       caching: GenerationCacheRecord(
         modelSHA256: context.modelSHA256, promptHash: hash, decodingHash: context.decoding.hash,
         answer: outcome.answer.text, outputTokensJSON: tokensJSON, logprobsJSON: logprobsJSON,
-        stopReason: outcome.answer.stopReason, promptTokenCount: outcome.promptTokens.count))
+        stopReason: outcome.answer.stopReason, promptTokenCount: outcome.promptTokenCount))
   }
 }
 

@@ -93,8 +93,12 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
   public static let defaultModel = "models/SmolLM2-135M-Instruct.Q4_1.gguf"
   /// `inprocess` (the GGUF engine) or `openai` (an OpenAI-compatible server).
   public var backend: String
-  /// Model path (relative paths resolve against `RAGLAB_HOME`).
+  /// Model path (relative paths resolve against `RAGLAB_HOME`); for `openai`, the served model name.
   public var model: String
+  /// `openai` only: the API root, e.g. `http://127.0.0.1:8080/v1`.
+  public var url: String?
+  /// `openai` only: sha256 of the served weights, recorded as the model checksum.
+  public var modelSHA256: String?
   /// Most new tokens per answer.
   public var maxTokens: Int
   /// Sampling temperature; 0 = greedy.
@@ -107,7 +111,8 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
   public var stop: [String]
 
   enum CodingKeys: String, CodingKey {
-    case backend, model, temperature, seed, stop
+    case backend, model, url, temperature, seed, stop
+    case modelSHA256 = "model_sha256"
     case maxTokens = "max_tokens"
     case topP = "top_p"
   }
@@ -115,10 +120,13 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
   /// Creates generator settings; the defaults are greedy decoding of ≤ 32 tokens with the default model.
   public init(
     backend: String = "inprocess", model: String = GeneratorSpec.defaultModel, maxTokens: Int = 32,
-    temperature: Double = 0, topP: Double = 1, seed: UInt64 = 0, stop: [String] = ["\n"]
+    temperature: Double = 0, topP: Double = 1, seed: UInt64 = 0, stop: [String] = ["\n"],
+    url: String? = nil, modelSHA256: String? = nil
   ) {
     self.backend = backend
     self.model = model
+    self.url = url
+    self.modelSHA256 = modelSHA256
     self.maxTokens = maxTokens
     self.temperature = temperature
     self.topP = topP
@@ -131,6 +139,8 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
     let d = GeneratorSpec()
     backend = try c.decodeIfPresent(String.self, forKey: .backend) ?? d.backend
     model = try c.decodeIfPresent(String.self, forKey: .model) ?? d.model
+    url = try c.decodeIfPresent(String.self, forKey: .url)
+    modelSHA256 = try c.decodeIfPresent(String.self, forKey: .modelSHA256)
     maxTokens = try c.decodeIfPresent(Int.self, forKey: .maxTokens) ?? d.maxTokens
     temperature = try c.decodeIfPresent(Double.self, forKey: .temperature) ?? d.temperature
     topP = try c.decodeIfPresent(Double.self, forKey: .topP) ?? d.topP

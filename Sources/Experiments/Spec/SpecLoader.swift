@@ -47,6 +47,7 @@ public enum SpecLoader {
     var checker = SpecChecker()
     checker.check(root, SpecVocabulary.schema, path: "")
     checkSweepAgainstDepth(root, &checker)
+    checkBackendKeys(root, &checker)
     guard checker.problems.isEmpty else { throw SpecError(file: file, problems: checker.problems) }
     do {
       let spec = try YAMLDecoder().decode(ExperimentSpec.self, from: root)
@@ -66,6 +67,27 @@ public enum SpecLoader {
     let yaml =
       loaded.yaml + "\n# overridden by `raglab run --limit \(limit)`: dataset.limit = \(limit)\n"
     return LoadedSpec(spec: spec, yaml: yaml, hash: try SpecHash.of(spec))
+  }
+
+  /// Reports a missing `generator.url` for `backend: openai`, and openai-only keys on other backends.
+  private static func checkBackendKeys(_ root: Node, _ checker: inout SpecChecker) {
+    guard let generator = root.mapping?["generator"], let keys = generator.mapping else { return }
+    let backend = keys["backend"]?.string ?? GeneratorSpec().backend
+    if backend == "openai" {
+      if keys["url"] == nil {
+        checker.report(
+          "generator.url", generator.mark?.line,
+          "missing required key for backend: openai (the API root, e.g. http://127.0.0.1:8080/v1)")
+      }
+    } else {
+      for key in ["url", "model_sha256"] {
+        if let node = keys[key] {
+          checker.report(
+            "generator.\(key)", node.mark?.line,
+            "only applies to backend: openai (backend is \(backend))")
+        }
+      }
+    }
   }
 
   /// Reports every k larger than the retrieval depth (each retrieved list has that many passages).

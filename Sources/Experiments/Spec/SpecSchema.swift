@@ -62,7 +62,7 @@ public enum SpecVocabulary {
           "backend": .choice(backends, what: "generator backend"), "model": .string,
           "max_tokens": .integer(minimum: 1), "temperature": .number(minimum: 0, maximum: 100),
           "top_p": .number(minimum: 0, maximum: 1), "seed": .integer(minimum: 0),
-          "stop": .list(.string, nonEmpty: false),
+          "stop": .list(.string, nonEmpty: false), "url": .string, "model_sha256": .string,
         ], required: []),
       "prompt": .object(
         [

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""A stand-in OpenAI-compatible server for raglab's HTTP generator tests (never used by raglab runs).
+
+GET /v1/models lists one model; POST /v1/completions answers with the title of the first
+"(Title: …)" in the prompt (or "unknown"), one token per byte with llama.cpp-style logprobs,
+`usage` and `timings`, and records each request body as one JSON line in the log file.
+Prints its port on stdout once listening. Usage: fake_openai_server.py LOG_FILE
+"""
+
+import json
+import signal
+import sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+LOG = sys.argv[1]
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def reply(self, status, obj):
+        data = json.dumps(obj).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):
+        if self.path == "/v1/models":
+            self.reply(200, {"object": "list", "data": [{"id": "fake-model", "object": "model"}]})
+        else:
+            self.reply(404, {"error": {"message": f"no route {self.path}"}})
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        with open(LOG, "a", encoding="utf-8") as log:
+            log.write(json.dumps(body) + "\n")
+        if self.path != "/v1/completions":
+            return self.reply(404, {"error": {"message": f"no route {self.path}"}})
+        prompt = body["prompt"]
+        start = prompt.find("(Title: ")
+        text = prompt[start + 8:prompt.index(")", start)] if start >= 0 else "unknown"
+        text = text.encode()[: body.get("max_tokens", 16)].decode(errors="ignore")
+        content = [{"id": b, "token": chr(b), "logprob": -0.25, "bytes": [b]} for b in text.encode()]
+        n_prompt = len(prompt.encode())
+        self.reply(200, {
+            "object": "text_completion", "model": body.get("model"),
+            "choices": [{"index": 0, "text": text, "finish_reason": "stop", "logprobs": {"content": content}}],
+            "usage": {"prompt_tokens": n_prompt, "completion_tokens": len(content)},
+            "timings": {"prompt_n": n_prompt // 2},
+        })
+
+
+signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a parent may have left SIGTERM ignored
+server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+print(server.server_address[1], flush=True)
+server.serve_forever()

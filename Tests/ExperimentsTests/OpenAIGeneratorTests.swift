@@ -1,0 +1,138 @@
+import Foundation
+import Store
+import Testing
+
+@testable import Experiments
+
+/// The stand-in server (Fixtures/fake_openai_server.py) as a child process, stopped on deinit.
+final class FakeOpenAIServer {
+  private let process = Process()
+  /// Where the server logs every request body, one JSON line each.
+  let log: URL
+  /// The API root, `http://127.0.0.1:PORT/v1`.
+  let url: String
+
+  init() throws {
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/fake_openai_server.py")
+    log = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "raglab-openai-\(UUID().uuidString).jsonl")
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", script.path, log.path]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    var data = Data()
+    while !data.contains(UInt8(ascii: "\n")) {
+      let chunk = out.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      data += chunk
+    }
+    let port = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    url = "http://127.0.0.1:\(port)/v1"
+  }
+
+  deinit {
+    kill(process.processIdentifier, SIGKILL)  // the test runner's children may inherit an ignored SIGTERM
+    process.waitUntilExit()
+    try? FileManager.default.removeItem(at: log)
+  }
+
+  /// The request bodies received so far.
+  func requests() throws -> [[String: Any]] {
+    try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map {
+      try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    }
+  }
+}
+
+private func spec(backend: String, url: String?) -> String {
+  """
+  name: http-sweep
+  dataset: {name: fake, path: none, limit: 6}
+  retrievers: [bm25, dense]
+  retrieval_depth: 12
+  generator: {backend: \(backend), \(url.map { "url: '\($0)', model: fake-model, " } ?? "")max_tokens: 8, seed: 3}
+  module: {name: passage_count, k: [1, 2, 4, 8]}
+  """
+}
+
+/// (question, passages, answer) of every trial of the only experiment in `store`, sorted.
+private func answers(_ store: ResultsStore, _ id: Int64) throws -> [String] {
+  try store.conditions(experimentId: id).flatMap { try store.trials(conditionId: $0.id!) }
+    .map { "\($0.questionId) \($0.passageIdsJSON) \($0.answer)" }.sorted()
+}
+
+@Test func runOverHTTPGivesTheSameTrialsAsTheSameModelInProcess() throws {
+  let server = try FakeOpenAIServer()
+  let loaded = try SpecLoader.parse(yaml: spec(backend: "openai", url: server.url))
+  let generator = try OpenAIGenerator(spec: loaded.spec.generator)
+  let httpStore = ResultsStore(database: try LabDatabase.inMemory())
+  let http = try ExperimentRunner(
+    loaded: loaded, inputs: FakeData.inputs(questions: 6), generator: generator, store: httpStore,
+    options: RunOptions(prefixSharing: true, useGenerationCache: false)
+  ).run()
+  #expect(http.trialsRecorded == 6 * 8)
+  let localStore = ResultsStore(database: try LabDatabase.inMemory())
+  let local = try makeRunner(localStore, yaml: spec(backend: "inprocess", url: nil)).run()
+  #expect(try answers(httpStore, http.experimentId) == answers(localStore, local.experimentId))
+
+  let requests = try server.requests()
+  #expect(requests.count == 6 * 8)
+  for body in requests {
+    #expect(body["model"] as? String == "fake-model")
+    #expect(body["max_tokens"] as? Int == 8 && body["seed"] as? Int == 3)
+    #expect(body["stop"] as? [String] == ["\n"] && body["temperature"] as? Double == 0)
+    #expect((body["prompt"] as? String)?.hasPrefix("<|im_start|>system\n") == true)
+  }
+  let trial = try #require(
+    try httpStore.conditions(experimentId: http.experimentId).first.map {
+      try httpStore.trials(conditionId: $0.id!)[0]
+    })
+  #expect(trial.outputTokensJSON == JSONText.encode(trial.answer.utf8.map { Int32($0) }))
+  #expect(trial.promptTokenCount > 100)
+  // The server's own count of evaluated prompt tokens (here half the prompt) is what is reported.
+  #expect(
+    http.tokens.evaluated == requests.map { ($0["prompt"] as! String).utf8.count / 2 }.reduce(0, +))
+}
+
+@Test func deadServerIsAnErrorNamingTheURL() throws {
+  let generator = GeneratorSpec(backend: "openai", model: "m", url: "http://127.0.0.1:9/v1")
+  let error = try #require(throws: GeneratorServerError.self) {
+    try OpenAIGenerator(spec: generator, timeout: 5)
+  }
+  #expect(
+    error.description.contains("cannot reach the generator server at http://127.0.0.1:9/v1/models"))
+  #expect(error.description.contains("generator.url"))
+}
+
+@Test func openAIKeysAreCheckedAgainstTheBackend() throws {
+  let missing = try #require(throws: SpecError.self) {
+    try SpecLoader.parse(yaml: spec(backend: "openai", url: nil))
+  }
+  #expect(missing.problems.map(\.keyPath) == ["generator.url"])
+  let misplaced = try #require(throws: SpecError.self) {
+    try SpecLoader.parse(yaml: spec(backend: "inprocess", url: "http://x/v1"))
+  }
+  #expect(misplaced.problems.map(\.keyPath) == ["generator.url"])
+  #expect(misplaced.problems[0].message.contains("only applies to backend: openai"))
+}
+
+@Test func legacyLogprobsAndFinishReasonAreRead() throws {
+  let json: [String: Any] = [
+    "choices": [
+      [
+        "text": "Paris", "finish_reason": "length",
+        "logprobs": ["tokens": ["Par", "is"], "token_logprobs": [-0.5, -0.25]],
+      ]
+    ],
+    "usage": ["prompt_tokens": 42],
+  ]
+  let reply = try CompletionReply(json, from: URL(string: "http://h/v1/completions")!)
+  #expect(reply.answer.text == "Paris" && reply.answer.stopReason == "server:length")
+  #expect(reply.answer.logprobs == [-0.5, -0.25] && reply.answer.tokens.isEmpty)
+  #expect(reply.answer.promptTokenCount == 42 && reply.evaluatedPromptTokens == 42)
+  #expect(throws: GeneratorServerError.self) {
+    try CompletionReply(["choices": []], from: URL(string: "http://h/v1/completions")!)
+  }
+}
