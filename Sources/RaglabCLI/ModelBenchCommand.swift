@@ -9,6 +9,8 @@ struct ModelBenchCommand: ParsableCommand {
   @OptionGroup var options: ModelOption
   @Option(help: "Comma-separated prompt sizes for prefill.") var promptTokens: String = "512,2048"
   @Option(help: "Tokens to decode.") var generate: Int = 32
+  @Option(help: "Tokens already in the cache when decoding starts (llama-bench -d).")
+  var decodeDepth: Int = 0
   @Option(help: "KV cache size of the sessions.") var context: Int = 4096
   @Flag(help: "Print one JSON object.") var json = false
   @Flag(help: "Also run $RAGLAB_HOME/llama.cpp/build/bin/llama-bench and add ratios.")
@@ -22,7 +24,8 @@ struct ModelBenchCommand: ParsableCommand {
       throw ValidationError("--prompt-tokens must be positive integers, e.g. 512,2048")
     }
     let m = try options.load()
-    let ctx = max(context, (sizes.max() ?? 0) + generate + 1)
+    guard decodeDepth >= 0 else { throw ValidationError("--decode-depth must be ≥ 0") }
+    let ctx = max(context, max(sizes.max() ?? 0, decodeDepth) + generate + 1)
     let session = m.makeSession(contextLength: ctx)
     var rng = UInt64(0x2545_F491_4F6C_DD1D)
     func randomTokens(_ n: Int) -> [Int32] {  // deterministic pseudo-random prompt, like llama-bench
@@ -46,7 +49,7 @@ struct ModelBenchCommand: ParsableCommand {
       ])
     }
     session.truncate(to: 0)
-    try session.append(randomTokens(1))
+    try session.append(randomTokens(decodeDepth + 1))
     let t0 = DispatchTime.now().uptimeNanoseconds
     let c0 = processCPUSeconds()
     for _ in 0..<generate {  // greedy decode without stop conditions
@@ -60,7 +63,7 @@ struct ModelBenchCommand: ParsableCommand {
       "prefill": prefill,
       "decode": [
         "tokens": generate, "tokens_per_s": (Double(generate) / dt * 10).rounded() / 10,
-        "cpu_s": ((processCPUSeconds() - c0) * 1000).rounded() / 1000,
+        "depth": decodeDepth, "cpu_s": ((processCPUSeconds() - c0) * 1000).rounded() / 1000,
       ],
       "peak_rss_mb": peakRSSMegabytes(), "threads": options.threads, "model": m.path,
     ]
@@ -80,7 +83,8 @@ struct ModelBenchCommand: ParsableCommand {
     ]
     if vsLlamacpp {
       let ref = try LlamaBench.run(
-        model: m.path, threads: options.threads, promptSizes: sizes, generate: generate)
+        model: m.path, threads: options.threads, promptSizes: sizes, generate: generate,
+        depth: decodeDepth)
       result["llamacpp"] = ref.json
       result["ratios"] = ref.ratios(prefill: prefill, decode: Double(generate) / dt)
     }
@@ -122,25 +126,46 @@ struct LlamaBench {
   /// Prompt size → tokens/s, and decode tokens/s.
   var prefill: [Int: Double] = [:]
   var decode: Double = 0
+  /// llama-bench's flash-attention mode (`auto` turns it on for the CPU).
+  var flashAttention = "unknown"
 
-  /// Runs llama-bench on the same model, threads and sizes.
-  static func run(model: String, threads: Int, promptSizes: [Int], generate: Int) throws
-    -> LlamaBench
+  /// Runs llama-bench on the same model and threads: prefill of each size from an empty cache,
+  /// then decode of `generate` tokens after `depth` cached ones.
+  static func run(model: String, threads: Int, promptSizes: [Int], generate: Int, depth: Int)
+    throws -> LlamaBench
   {
+    let common = ["-m", model, "-t", String(threads), "-o", "json"]
+    let sizes = promptSizes.map(String.init).joined(separator: ",")
+    let rows =
+      try rows(common + ["-p", sizes, "-n", "0"])
+      + rows(common + ["-p", "0", "-n", String(generate), "-d", String(depth)])
+    var out = LlamaBench()
+    switch rows.first?["flash_attn"] {  // an Int (-1 auto, 0 off, 1 on) in this version
+    case let on as Bool: out.flashAttention = on ? "on" : "off"
+    case let mode as Int: out.flashAttention = mode < 0 ? "auto" : mode == 0 ? "off" : "on"
+    default: out.flashAttention = "unknown"
+    }
+    for row in rows {
+      let np = row["n_prompt"] as? Int ?? 0
+      let ng = row["n_gen"] as? Int ?? 0
+      let ts = row["avg_ts"] as? Double ?? 0
+      if np > 0 && ng == 0 { out.prefill[np] = ts } else if ng > 0 && np == 0 { out.decode = ts }
+    }
+    return out
+  }
+
+  /// The JSON rows `llama-bench ARGUMENTS` prints (one per test).
+  private static func rows(_ arguments: [String]) throws -> [[String: Any]] {
     let home =
       ProcessInfo.processInfo.environment["RAGLAB_HOME"] ?? (NSHomeDirectory() + "/.cache/raglab")
     let exe = home + "/llama.cpp/build/bin/llama-bench"
     guard FileManager.default.isExecutableFile(atPath: exe) else {
       throw ModelCommandError(
-        "\(exe) not found; build the llama.cpp reference first (scripts in the repo, see `make` targets)"
-      )
+        "\(exe) not found; build the llama.cpp reference first: `make llamacpp`")
     }
     let p = Process()
     p.executableURL = URL(fileURLWithPath: exe)
-    p.arguments = [
-      "-m", model, "-t", String(threads), "-p", promptSizes.map(String.init).joined(separator: ","),
-      "-n", String(generate), "-o", "json",
-    ]
+    p.arguments = arguments
     let pipe = Pipe()
     p.standardOutput = pipe
     p.standardError = FileHandle.nullDevice
@@ -153,14 +178,7 @@ struct LlamaBench {
       throw ModelCommandError(
         "llama-bench failed (status \(p.terminationStatus)) or printed no JSON array")
     }
-    var out = LlamaBench()
-    for row in rows {
-      let np = row["n_prompt"] as? Int ?? 0
-      let ng = row["n_gen"] as? Int ?? 0
-      let ts = row["avg_ts"] as? Double ?? 0
-      if np > 0 && ng == 0 { out.prefill[np] = ts } else if ng > 0 && np == 0 { out.decode = ts }
-    }
-    return out
+    return rows
   }
 
   /// llama.cpp's numbers in the same shape as raglab's.
@@ -168,6 +186,7 @@ struct LlamaBench {
     [
       "prefill": prefill.keys.sorted().map { ["tokens": $0, "tokens_per_s": prefill[$0]!] },
       "decode": ["tokens_per_s": decode],
+      "flash_attn": flashAttention,
     ]
   }
 

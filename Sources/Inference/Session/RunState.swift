@@ -16,6 +16,8 @@ final class RunState {
   static let attentionRowBlockLimit = 128
   /// Attention scores: one `attentionRowBlockLimit × context` region per thread (decode uses the first row).
   let att: UnsafeMutablePointer<Float>
+  /// Per-thread softmax partials of decode attention, `threads × heads × (headDim + 2)`.
+  let attentionPartials: UnsafeMutablePointer<Float>
   /// Keys and values of every layer, `layers × context × kvDim` each.
   let keyCache: UnsafeMutablePointer<Float>, valueCache: UnsafeMutablePointer<Float>
   /// Post-RoPE query of the last processed position in each layer, `layers × dim` (for attention mass).
@@ -43,6 +45,7 @@ final class RunState {
     hb = make(batch * c.feedForwardLength)
     hb2 = make(batch * c.feedForwardLength)
     att = make(max(batch, threads * RunState.attentionRowBlockLimit) * context)
+    attentionPartials = make(threads * c.headCount * (c.headDimension + 2))
     keyCache = make(c.layerCount * context * c.kvDimension)
     valueCache = make(c.layerCount * context * c.kvDimension)
     lastQuery = make(c.layerCount * dim)

@@ -81,16 +81,18 @@ extension Session {
     let scale = 1 / Float(hd).squareRoot()
     let regionSize = RunState.attentionRowBlockLimit * context
     let job = UnsafeSendable((q, keys, values, out, state.att))
-    if n == 1 {  // decode: one query row per head, heads spread over the threads
+    if n == 1 {  // decode: the cache split between the threads for every head, merged exactly
+      let partials = UnsafeSendable(state.attentionPartials)
       model.pool.run { worker, workers in
-        let (q, keys, values, out, att0) = job.value
-        for h in stride(from: worker, to: c.headCount, by: workers) {
-          let kv = (h / group) * hd
-          ck_attend_row(
-            out + h * hd, att0 + worker * regionSize, q + h * hd, keys + kv, values + kv,
-            Int32(total), Int32(hd), Int32(kvDim), scale)
-        }
+        let (q, keys, values, _, att0) = job.value
+        let range = ComputePool.share(of: total, worker: worker, workers: workers)
+        ck_attend_partial(
+          q, keys, values, Int32(range.lowerBound), Int32(range.upperBound), Int32(c.headCount),
+          Int32(group), Int32(hd), Int32(kvDim), scale, att0 + worker * regionSize,
+          partials.value + worker * c.headCount * (hd + 2))
       }
+      ck_attend_merge(
+        out, state.attentionPartials, Int32(model.pool.threads), Int32(c.headCount), Int32(hd))
       return
     }
     // Prefill: heads spread over the threads, each in causal row blocks against only the keys
