@@ -18,23 +18,31 @@ public struct RecallAtK: Sendable, Hashable, Codable {
 /// occurs (as whole tokens) in the text of a top-k passage, as DPR's `has_answer` does.
 public enum Recall {
   /// Whether `question` is found within the first `k` passages of `ranking`.
-  /// - Parameter passageText: the text of a passage id (only called without gold ids).
+  /// - Parameter normalizedText: the SQuAD-normalised text of a passage id (only called without
+  ///   gold ids).
   public static func isHit(
     _ question: QuestionRecord, ranking: [ScoredPassage], k: Int,
-    passageText: (String) throws -> String
+    normalizedText: (String) throws -> String
   ) rethrows -> Bool {
     let top = ranking.prefix(max(0, k))
     if !question.goldPassageIDs.isEmpty {
       let gold = Set(question.goldPassageIDs)
       return top.contains { gold.contains($0.passageID) }
     }
+    let answers = question.answers.map(SquadNormalizer.normalize).filter { !$0.isEmpty }
     for passage in top {
-      let text = try passageText(passage.passageID)
-      if question.answers.contains(where: { AnswerNormalizer.passage(text, containsAnswer: $0) }) {
-        return true
-      }
+      let text = " " + (try normalizedText(passage.passageID)) + " "
+      if answers.contains(where: { text.contains(" " + $0 + " ") }) { return true }
     }
     return false
+  }
+
+  /// Whether `answer` occurs as whole tokens in `passage`, both SQuAD-normalised (DPR's
+  /// `has_answer`); an answer that normalises to nothing never matches.
+  public static func passage(_ passage: String, containsAnswer answer: String) -> Bool {
+    let needle = SquadNormalizer.normalize(answer)
+    guard !needle.isEmpty else { return false }
+    return (" " + SquadNormalizer.normalize(passage) + " ").contains(" " + needle + " ")
   }
 
   /// Recall at each of `ks` over `rankings` (each question with its ranking).
@@ -43,18 +51,18 @@ public enum Recall {
     _ rankings: [(question: QuestionRecord, ranking: [ScoredPassage])], ks: [Int],
     store: CorpusStore, dataset: String
   ) throws -> [RecallAtK] {
-    var texts: [String: String] = [:]
+    var texts: [String: String] = [:]  // normalised, each passage once
     func text(_ id: String) throws -> String {
       if let text = texts[id] { return text }
       let passage = try store.passages(dataset: dataset, ids: [id])[0]
-      let text = passage.text
+      let text = SquadNormalizer.normalize(passage.text)
       texts[id] = text
       return text
     }
     return try ks.map { k in
       var hits = 0
       for (question, ranking) in rankings
-      where try isHit(question, ranking: ranking, k: k, passageText: text) {
+      where try isHit(question, ranking: ranking, k: k, normalizedText: text) {
         hits += 1
       }
       return RecallAtK(k: k, hits: hits, total: rankings.count)

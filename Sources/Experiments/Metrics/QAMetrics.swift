@@ -1,3 +1,5 @@
+import Corpus
+
 /// Scores of one answer against its gold answers, with the name of the matcher that produced `subem`.
 public struct AnswerScores: Codable, Sendable, Equatable {
   /// Exact match after SQuAD normalisation, max over golds (0 or 1).

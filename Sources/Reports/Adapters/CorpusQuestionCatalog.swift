@@ -30,7 +30,7 @@ public final class CorpusQuestionCatalog: QuestionCatalog, @unchecked Sendable {
       goldPassageIDs: question.goldPassageIDs)
     let ranking = passageIDs.map { ScoredPassage(passageID: $0, score: 0) }
     return try Recall.isHit(record, ranking: ranking, k: ranking.count) { id in
-      try self.text(dataset: dataset, passageID: id)
+      SquadNormalizer.normalize(try self.text(dataset: dataset, passageID: id))
     }
   }
 

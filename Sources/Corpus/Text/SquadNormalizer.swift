@@ -1,4 +1,4 @@
-/// SQuAD v1.1 answer normalisation: lowercase, drop ASCII punctuation, remove the articles
+/// SQuAD v1.1 answer normalisation (for EM/F1/SubEM and for answer-in-passage recall): lowercase, drop ASCII punctuation, remove the articles
 /// `a`/`an`/`the` as whole words, collapse whitespace (the official `evaluate-v1.1.py` order).
 ///
 /// Works on Unicode scalars so it matches Python's `str` semantics: `\b` boundaries use Python's
