@@ -147,6 +147,7 @@ def main():
         "tokenize": "parse_special=true, add_special=false (no BOS)",
         "n_threads": int(os.environ.get("REF_THREADS", "2")),
         "n_ctx": 4096,
+        "n_ubatch": int(os.environ.get("REF_UBATCH", "512")),
         "flash_attention": "on" if os.environ.get("REF_FLASH_ATTN") == "1" else
                            "off (its CPU kernel accumulates in F16 and depends on the thread count)",
         "kv_cache": "F16 (llama.cpp default)",

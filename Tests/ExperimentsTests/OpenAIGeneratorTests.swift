@@ -11,14 +11,19 @@ final class FakeOpenAIServer {
   let log: URL
   /// The API root, `http://127.0.0.1:PORT/v1`.
   let url: String
+  /// The port it listens on.
+  let port: Int
 
-  init() throws {
+  /// Starts a server on `port` (0: any free one) that exits instead of answering completion
+  /// number `dieAfter + 1`, if given.
+  init(port: Int = 0, dieAfter: Int? = nil) throws {
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("Fixtures/fake_openai_server.py")
     log = FileManager.default.temporaryDirectory.appendingPathComponent(
       "raglab-openai-\(UUID().uuidString).jsonl")
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script.path, log.path]
+    process.arguments =
+      ["python3", script.path, log.path, String(port)] + (dieAfter.map { [String($0)] } ?? [])
     let out = Pipe()
     process.standardOutput = out
     try process.run()
@@ -28,8 +33,10 @@ final class FakeOpenAIServer {
       if chunk.isEmpty { break }
       data += chunk
     }
-    let port = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    url = "http://127.0.0.1:\(port)/v1"
+    self.port =
+      Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+      ?? 0
+    url = "http://127.0.0.1:\(self.port)/v1"
   }
 
   deinit {
@@ -104,6 +111,34 @@ private func answers(_ store: ResultsStore, _ id: Int64) throws -> [String] {
   #expect(
     error.description.contains("cannot reach the generator server at http://127.0.0.1:9/v1/models"))
   #expect(error.description.contains("generator.url"))
+}
+
+@Test func serverDyingMidRunKeepsFinishedTrialsAndTheRunResumes() throws {
+  let store = ResultsStore(database: try LabDatabase.inMemory())
+  var port = 0
+  var loaded: LoadedSpec
+  do {
+    let dying = try FakeOpenAIServer(dieAfter: 10)
+    port = dying.port
+    loaded = try SpecLoader.parse(yaml: spec(backend: "openai", url: dying.url))
+    let runner = ExperimentRunner(
+      loaded: loaded, inputs: FakeData.inputs(questions: 6),
+      generator: try OpenAIGenerator(spec: loaded.spec.generator, timeout: 10), store: store,
+      options: RunOptions(prefixSharing: true, useGenerationCache: false))
+    let error = try #require(throws: GeneratorServerError.self) { try runner.run() }
+    #expect(error.description.contains(dying.url + "/completions"))
+  }
+  let experiment = try #require(try store.latestExperiment(named: "http-sweep"))
+  #expect(try store.trialCount(experimentId: experiment.id!) == 10)
+  #expect(experiment.finishedAt == nil)
+  let restarted = try FakeOpenAIServer(port: port)  // same URL, so the same spec and model identity
+  let resumed = try ExperimentRunner(
+    loaded: loaded, inputs: FakeData.inputs(questions: 6),
+    generator: try OpenAIGenerator(spec: loaded.spec.generator), store: store,
+    options: RunOptions(prefixSharing: true, useGenerationCache: false)
+  ).run()
+  #expect(resumed.resumed && resumed.trialsAlreadyDone == 10 && resumed.trialsRecorded == 38)
+  #expect(try restarted.requests().count == 38)
 }
 
 @Test func openAIKeysAreCheckedAgainstTheBackend() throws {

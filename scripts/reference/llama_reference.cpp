@@ -264,6 +264,10 @@ int main(int argc, char ** argv) {
     const char * fa_env = getenv("REF_FLASH_ATTN");
     cparams.flash_attn_type = fa_env && atoi(fa_env) == 1 ? LLAMA_FLASH_ATTN_TYPE_ENABLED
                                                           : LLAMA_FLASH_ATTN_TYPE_DISABLED;
+    // REF_UBATCH sets the micro-batch (default 512): prompts are evaluated in chunks of that many
+    // tokens, which changes only the order of floating-point sums (to measure llama.cpp against itself).
+    const char * ubatch_env = getenv("REF_UBATCH");
+    if (ubatch_env) cparams.n_ubatch = atoi(ubatch_env);
     cparams.embeddings = false;
     cparams.no_perf = true;
     if (ref.check_hidden) {

@@ -4,15 +4,21 @@
 GET /v1/models lists one model; POST /v1/completions answers with the title of the first
 "(Title: …)" in the prompt (or "unknown"), one token per byte with llama.cpp-style logprobs,
 `usage` and `timings`, and records each request body as one JSON line in the log file.
-Prints its port on stdout once listening. Usage: fake_openai_server.py LOG_FILE
+Prints its port on stdout once listening. With DIE_AFTER it exits (as a crashed server would)
+instead of answering completion number DIE_AFTER + 1.
+Usage: fake_openai_server.py LOG_FILE [PORT (0 = any free one)] [DIE_AFTER]
 """
 
 import json
+import os
 import signal
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 LOG = sys.argv[1]
+PORT = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+DIE_AFTER = int(sys.argv[3]) if len(sys.argv) > 3 else None
+answered = 0
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -34,6 +40,10 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(404, {"error": {"message": f"no route {self.path}"}})
 
     def do_POST(self):
+        global answered
+        if DIE_AFTER is not None and answered >= DIE_AFTER and self.path == "/v1/completions":
+            os._exit(1)
+        answered += 1
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         with open(LOG, "a", encoding="utf-8") as log:
             log.write(json.dumps(body) + "\n")
@@ -54,6 +64,6 @@ class Handler(BaseHTTPRequestHandler):
 
 
 signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a parent may have left SIGTERM ignored
-server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+server = ThreadingHTTPServer(("127.0.0.1", PORT), Handler)
 print(server.server_address[1], flush=True)
 server.serve_forever()
