@@ -26,7 +26,7 @@ struct ModelBenchCommand: ParsableCommand {
     let m = try options.load()
     guard decodeDepth >= 0 else { throw ValidationError("--decode-depth must be ≥ 0") }
     let ctx = max(context, max(sizes.max() ?? 0, decodeDepth) + generate + 1)
-    let session = m.makeSession(contextLength: ctx)
+    let session = m.makeSession(contextLength: ctx, kvCache: options.kvCache)
     var rng = UInt64(0x2545_F491_4F6C_DD1D)
     func randomTokens(_ n: Int) -> [Int32] {  // deterministic pseudo-random prompt, like llama-bench
       (0..<n).map { _ in
@@ -66,6 +66,7 @@ struct ModelBenchCommand: ParsableCommand {
         "depth": decodeDepth, "cpu_s": ((processCPUSeconds() - c0) * 1000).rounded() / 1000,
       ],
       "peak_rss_mb": peakRSSMegabytes(), "threads": options.threads, "model": m.path,
+      "kv_cache": options.kvCache.rawValue,
     ]
     // Where the engine stands against the machine: prefill GFLOP/s vs the GEMM peak measured now,
     // decode as the weight bandwidth it implies.

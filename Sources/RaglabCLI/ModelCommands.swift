@@ -23,6 +23,13 @@ struct ModelOption: ParsableArguments {
   @Option(help: "Threads for matrix products.")
   var threads: Int = 2
 
+  @Option(
+    help: """
+      KV cache type: f32 (exact; default) or f16 (half the memory, faster decode at long \
+      contexts; keys and values rounded like llama.cpp's default).
+      """)
+  var kvCache: KVCacheType = .f32
+
   /// The model path: `--model`, or the default model under RAGLAB_HOME.
   var path: String {
     if let model { return model }
@@ -40,6 +47,8 @@ struct ModelOption: ParsableArguments {
     return try LanguageModel.load(path: path, threads: threads)
   }
 }
+
+extension KVCacheType: ExpressibleByArgument {}
 
 /// A model command failure at run time (missing file, bad input line), printed without usage text.
 struct ModelCommandError: Error, CustomStringConvertible {
@@ -131,7 +140,8 @@ struct ModelNextCommand: ParsableCommand {
     let m = try options.load()
     let prompts = try readJSONLines(jsonl)
     let tokenized = prompts.map { m.tokenizer.encode($0, parseSpecial: true) }
-    let session = m.makeSession(contextLength: max(1, tokenized.map(\.count).max() ?? 1))
+    let session = m.makeSession(
+      contextLength: max(1, tokenized.map(\.count).max() ?? 1), kvCache: options.kvCache)
     for tokens in tokenized {
       session.truncate(to: 0)
       try session.append(tokens)
@@ -166,7 +176,8 @@ struct ModelGenerateCommand: ParsableCommand {
     }
     let tokens = m.tokenizer.encode(text, parseSpecial: true)
     let session = m.makeSession(
-      contextLength: min(m.config.contextLength, tokens.count + maxTokens + 1))
+      contextLength: min(m.config.contextLength, tokens.count + maxTokens + 1),
+      kvCache: options.kvCache)
     try session.append(tokens)
     let g = try session.generate(
       GenerationOptions(maxTokens: maxTokens, temperature: temperature, topP: topP, seed: seed))

@@ -29,7 +29,8 @@ struct ModelHiddenCommand: ParsableCommand {
         }
       } ?? Array(all)
     let tokenized = try readJSONLines(jsonl).map { m.tokenizer.encode($0, parseSpecial: true) }
-    let session = m.makeSession(contextLength: max(1, tokenized.map(\.count).max() ?? 1))
+    let session = m.makeSession(
+      contextLength: max(1, tokenized.map(\.count).max() ?? 1), kvCache: options.kvCache)
     session.captureHiddenLayers = Set(chosen)
     for tokens in tokenized {
       session.truncate(to: 0)

@@ -2,9 +2,10 @@ import CKernels
 import Inference
 import Testing
 
-/// Decode attention split over key ranges and merged must equal one softmax over all keys.
-@Test(arguments: [1, 2, 3, 5])
-func splitDecodeAttentionMatchesOneSoftmax(parts: Int) {
+/// Decode attention over an F32 or binary16 cache, split over key ranges and merged, must equal
+/// one softmax over all keys.
+@Test(arguments: [1, 2, 3, 5], [false, true])
+func splitDecodeAttentionMatchesOneSoftmax(parts: Int, half: Bool) {
   let heads = 9
   let group = 3
   let hd = 64
@@ -13,8 +14,11 @@ func splitDecodeAttentionMatchesOneSoftmax(parts: Int) {
   let t = 37  // fewer keys than parts·8 for parts = 5, so some ranges are tiny
   var rng = SplitMix64(seed: 7)
   let q = (0..<heads * hd).map { _ in Float.random(in: -1...1, using: &rng) }
-  let k = (0..<t * kvStride).map { _ in Float.random(in: -1...1, using: &rng) }
-  let v = (0..<t * kvStride).map { _ in Float.random(in: -1...1, using: &rng) }
+  // The values are binary16-representable, so both cache types hold them exactly.
+  let kHalf = (0..<t * kvStride).map { _ in ck_f32_to_f16(Float.random(in: -1...1, using: &rng)) }
+  let vHalf = (0..<t * kvStride).map { _ in ck_f32_to_f16(Float.random(in: -1...1, using: &rng)) }
+  let k = kHalf.map(ck_f16_to_f32)
+  let v = vHalf.map(ck_f16_to_f32)
   let scale: Float = 0.125
   var expected = [Float](repeating: 0, count: heads * hd)
   var weights = [Float](repeating: 0, count: t)
@@ -37,9 +41,15 @@ func splitDecodeAttentionMatchesOneSoftmax(parts: Int) {
   let bounds = parts == 1 ? [0, t] : [0] + (0..<parts).map { t * $0 / (parts - 1) }
   for p in 0..<parts {
     partials.withUnsafeMutableBufferPointer { buffer in
-      ck_attend_partial(
-        q, k, v, Int32(bounds[p]), Int32(bounds[p + 1]), Int32(heads), Int32(group), Int32(hd),
-        Int32(kvStride), scale, &scores, buffer.baseAddress! + p * heads * (hd + 2))
+      if half {
+        ck_attend_partial(
+          q, kHalf, vHalf, 1, Int32(bounds[p]), Int32(bounds[p + 1]), Int32(heads), Int32(group),
+          Int32(hd), Int32(kvStride), scale, &scores, buffer.baseAddress! + p * heads * (hd + 2))
+      } else {
+        ck_attend_partial(
+          q, k, v, 0, Int32(bounds[p]), Int32(bounds[p + 1]), Int32(heads), Int32(group),
+          Int32(hd), Int32(kvStride), scale, &scores, buffer.baseAddress! + p * heads * (hd + 2))
+      }
     }
   }
   var merged = [Float](repeating: 0, count: heads * hd)

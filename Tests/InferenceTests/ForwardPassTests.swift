@@ -110,3 +110,20 @@ func forwardPassMatchesNaiveReference(arch: String) throws {
   }
   #expect(try sample(seed: 42) == sample(seed: 42))
 }
+
+@Test func halfPrecisionCacheStaysCloseToTheF32Cache() throws {
+  let model = try LanguageModel.load(path: try TinyModel(arch: "llama").write(), threads: 2)
+  let exact = model.makeSession(contextLength: 16)
+  let half = model.makeSession(contextLength: 16, kvCache: .f16)
+  #expect(exact.kvCacheType == .f32 && half.kvCacheType == .f16)
+  for session in [exact, half] {  // prefill, then one decode step: both attention paths
+    try session.append(prompt.dropLast().map(Int32.init))
+    try session.append([Int32(prompt.last!)])
+  }
+  let difference = maxDifference(exact.lastLogits(), half.lastLogits())
+  #expect(difference > 0 && difference < 1e-2)  // rounded, but only to binary16
+  let spans = [0..<2, 2..<prompt.count]
+  let massDifference = zip(exact.attentionMass(spans: spans), half.attentionMass(spans: spans))
+    .map { maxDifference($0, $1) }.max()!
+  #expect(massDifference < 1e-2)
+}

@@ -23,12 +23,13 @@ void ck_add_rows(float *x, const float *bias, int rows, int n);
 /// `att` receives the t softmax weights.
 void ck_attend_row(float *out, float *att, const float *q, const float *k, const float *v, int t,
                    int hd, int kvstride, float scale);
-/// Decode attention of one position over cache rows [j0, j1) for `heads` query heads (head h uses
-/// KV head h/group, at column (h/group)·hd of rows `kvstride` floats apart). Writes per head
-/// {max score m, Σ exp(s−m), Σ exp(s−m)·v (hd floats)} to `partial` (heads·(hd+2) floats);
-/// `scores` needs group·(j1−j0) floats. An empty range writes l = 0.
-void ck_attend_partial(const float *q, const float *k, const float *v, int j0, int j1, int heads,
-                       int group, int hd, int kvstride, float scale, float *scores, float *partial);
+/// Decode attention of one position over cache rows [j0, j1) — F32, or binary16 when `half` — for
+/// `heads` query heads (head h uses KV head h/group, at column (h/group)·hd of rows `kvstride`
+/// values apart). Writes per head {max score m, Σ exp(s−m), Σ exp(s−m)·v (hd floats)} to
+/// `partial` (heads·(hd+2) floats); `scores` needs group·(j1−j0) floats. An empty range writes l = 0.
+void ck_attend_partial(const float *q, const void *k, const void *v, int half, int j0, int j1,
+                       int heads, int group, int hd, int kvstride, float scale, float *scores,
+                       float *partial);
 /// out[h·hd…] = softmax-weighted values of head h, combined exactly from `parts` partials laid
 /// out back to back (each heads·(hd+2) floats, as ck_attend_partial writes them).
 void ck_attend_merge(float *out, const float *partials, int parts, int heads, int hd);

@@ -37,9 +37,9 @@ public final class LanguageModel: @unchecked Sendable {
     chatTemplate = ChatTemplate.recognise(file.metadata["tokenizer.chat_template"]?.string)
   }
 
-  /// A new session with an empty KV cache of `contextLength` positions.
-  public func makeSession(contextLength: Int = 4096) -> Session {
-    Session(model: self, contextLength: contextLength)
+  /// A new session with an empty KV cache of `contextLength` positions stored as `kvCache`.
+  public func makeSession(contextLength: Int = 4096, kvCache: KVCacheType = .f32) -> Session {
+    Session(model: self, contextLength: contextLength, kvCache: kvCache)
   }
 
   /// SHA-256 of the file as lowercase hex (computed once, then cached).

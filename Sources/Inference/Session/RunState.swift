@@ -18,8 +18,14 @@ final class RunState {
   let att: UnsafeMutablePointer<Float>
   /// Per-thread softmax partials of decode attention, `threads × heads × (headDim + 2)`.
   let attentionPartials: UnsafeMutablePointer<Float>
-  /// Keys and values of every layer, `layers × context × kvDim` each.
-  let keyCache: UnsafeMutablePointer<Float>, valueCache: UnsafeMutablePointer<Float>
+  /// How the cache stores values.
+  let kvType: KVCacheType
+  /// Keys and values of every layer in `kvType`, `layers × context × kvDim` values each.
+  let keyCache: UnsafeMutableRawPointer, valueCache: UnsafeMutableRawPointer
+  /// Keys and values of the new positions before they are stored in the cache, `batch × kvDim` each.
+  let newKeys: UnsafeMutablePointer<Float>, newValues: UnsafeMutablePointer<Float>
+  /// One layer's binary16 keys and values widened to F32 for GEMMs, `context × kvDim` each (F16 only).
+  let layerKeys: UnsafeMutablePointer<Float>?, layerValues: UnsafeMutablePointer<Float>?
   /// Post-RoPE query of the last processed position in each layer, `layers × dim` (for attention mass).
   let lastQuery: UnsafeMutablePointer<Float>
   /// Next-token logits after the last processed position, `vocab`.
@@ -29,7 +35,7 @@ final class RunState {
   private var all: [UnsafeMutablePointer<Float>] = []
 
   /// Allocates buffers for `config` with room for `context` positions (pages are touched only when used).
-  init(config c: ModelConfig, context: Int, batch: Int, threads: Int) {
+  init(config c: ModelConfig, context: Int, batch: Int, threads: Int, kvType: KVCacheType) {
     self.batch = batch
     var all: [UnsafeMutablePointer<Float>] = []
     func make(_ n: Int) -> UnsafeMutablePointer<Float> {
@@ -46,13 +52,23 @@ final class RunState {
     hb2 = make(batch * c.feedForwardLength)
     att = make(max(batch, threads * RunState.attentionRowBlockLimit) * context)
     attentionPartials = make(threads * c.headCount * (c.headDimension + 2))
-    keyCache = make(c.layerCount * context * c.kvDimension)
-    valueCache = make(c.layerCount * context * c.kvDimension)
+    self.kvType = kvType
+    let cacheBytes = c.layerCount * context * c.kvDimension * kvType.bytes
+    keyCache = .allocate(byteCount: cacheBytes, alignment: 16)
+    valueCache = .allocate(byteCount: cacheBytes, alignment: 16)
+    newKeys = make(batch * c.kvDimension)
+    newValues = make(batch * c.kvDimension)
+    layerKeys = kvType == .f16 ? make(context * c.kvDimension) : nil
+    layerValues = kvType == .f16 ? make(context * c.kvDimension) : nil
     lastQuery = make(c.layerCount * dim)
     logits = make(c.vocabularySize)
     self.all = all
     quant = QuantScratch(maxColumns: max(c.embeddingLength, c.feedForwardLength))
   }
 
-  deinit { for p in all { p.deallocate() } }
+  deinit {
+    for p in all { p.deallocate() }
+    keyCache.deallocate()
+    valueCache.deallocate()
+  }
 }

@@ -23,11 +23,11 @@ extension Session {
     }
     capture(layer: 0, rows: n, pos0: pos0)
     for (l, lw) in w.layers.enumerated() {
-      let kc = s.keyCache + l * cacheLayer
-      let vc = s.valueCache + l * cacheLayer
-      let kNew = kc + pos0 * kvDim
-      let vNew = vc + pos0 * kvDim
-      // Attention: norm, Q/K/V projections (K/V straight into the cache), biases, RoPE.
+      let kc = s.keyCache + l * cacheLayer * s.kvType.bytes
+      let vc = s.valueCache + l * cacheLayer * s.kvType.bytes
+      let kNew = s.newKeys
+      let vNew = s.newValues
+      // Attention: norm, Q/K/V projections, biases, RoPE, K/V stored in the cache.
       ck_rmsnorm(s.xb, s.x, lw.attentionNorm, Int32(n), Int32(dim), c.rmsEpsilon)
       project(
         s.xb, n: n, [Projection(s.q, lw.wq), Projection(kNew, lw.wk), Projection(vNew, lw.wv)],
@@ -43,6 +43,11 @@ extension Session {
       ck_rope(
         kNew, Int32(n), Int32(kvDim), Int32(c.kvHeadCount), Int32(hd), Int32(pos0), c.ropeBase, neox
       )
+      let cacheType: GGMLType = s.kvType == .f16 ? .f16 : .f32  // F16 rounds to nearest even
+      for (new, cache) in [(kNew, kc), (vNew, vc)] {
+        try! quantize(
+          new, count: n * kvDim, as: cacheType, into: cache + pos0 * kvDim * s.kvType.bytes)
+      }
       (s.lastQuery + l * dim).update(from: s.q + (n - 1) * dim, count: dim)
       attention(q: s.q, keys: kc, values: vc, out: s.xb2, rows: n, pos0: pos0)
       project(s.xb2, n: n, [Projection(s.xb, lw.wo)], scratch: s.quant, pool: pool)
@@ -66,10 +71,11 @@ extension Session {
     }
   }
 
-  /// Causal grouped-query attention of `rows` new queries (at `pos0…`) against cache rows `0..<pos0+rows`.
+  /// Causal grouped-query attention of `rows` new queries (at `pos0…`) against cache rows
+  /// `0..<pos0+rows` of one layer.
   func attention(
-    q: UnsafeMutablePointer<Float>, keys: UnsafeMutablePointer<Float>,
-    values: UnsafeMutablePointer<Float>,
+    q: UnsafeMutablePointer<Float>, keys: UnsafeMutableRawPointer,
+    values: UnsafeMutableRawPointer,
     out: UnsafeMutablePointer<Float>, rows n: Int, pos0: Int
   ) {
     let c = config
@@ -80,6 +86,7 @@ extension Session {
     let total = pos0 + n
     let scale = 1 / Float(hd).squareRoot()
     let regionSize = RunState.attentionRowBlockLimit * context
+    let half: Int32 = state.kvType == .f16 ? 1 : 0
     let job = UnsafeSendable((q, keys, values, out, state.att))
     if n == 1 {  // decode: the cache split between the threads for every head, merged exactly
       let partials = UnsafeSendable(state.attentionPartials)
@@ -87,7 +94,8 @@ extension Session {
         let (q, keys, values, _, att0) = job.value
         let range = ComputePool.share(of: total, worker: worker, workers: workers)
         ck_attend_partial(
-          q, keys, values, Int32(range.lowerBound), Int32(range.upperBound), Int32(c.headCount),
+          q, keys, values, half, Int32(range.lowerBound), Int32(range.upperBound),
+          Int32(c.headCount),
           Int32(group), Int32(hd), Int32(kvDim), scale, att0 + worker * regionSize,
           partials.value + worker * c.headCount * (hd + 2))
       }
@@ -97,9 +105,11 @@ extension Session {
     }
     // Prefill: heads spread over the threads, each in causal row blocks against only the keys
     // they can see: scores = Q·Kᵀ·scale, softmax, ·V.
+    let wide = UnsafeSendable(widenedLayer(keys: keys, values: values, rows: total))
     let block = attentionRowBlock
     model.pool.run { worker, workers in
-      let (q, keys, values, out, att0) = job.value
+      let (q, _, _, out, att0) = job.value
+      let (keys, values) = wide.value
       let att = att0 + worker * regionSize
       for h in stride(from: worker, to: c.headCount, by: workers) {
         let kh = keys + (h / group) * hd
@@ -120,6 +130,37 @@ extension Session {
         }
       }
     }
+  }
+
+  /// Rows `0..<rows` of one layer's cached keys and values as F32: the cache itself, or (F16) a
+  /// copy widened on the thread team.
+  func widenedLayer(keys: UnsafeMutableRawPointer, values: UnsafeMutableRawPointer, rows: Int) -> (
+    UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>
+  ) {
+    guard let wideKeys = state.layerKeys, let wideValues = state.layerValues else {
+      return (keys.assumingMemoryBound(to: Float.self), values.assumingMemoryBound(to: Float.self))
+    }
+    let kvDim = config.kvDimension
+    let job = UnsafeSendable((keys, values, wideKeys, wideValues))
+    model.pool.run { worker, workers in
+      let (keys, values, wideKeys, wideValues) = job.value
+      let share = ComputePool.share(of: rows, worker: worker, workers: workers)
+      let start = share.lowerBound * kvDim
+      for (half, wide) in [(keys, wideKeys), (values, wideValues)] {
+        try! dequantize(
+          type: .f16, raw: half + start * 2, count: share.count * kvDim, into: wide + start)
+      }
+    }
+    return (wideKeys, wideValues)
+  }
+
+  /// Rows `0..<rows` of layer `l`'s cached keys and values as F32.
+  func widenedLayer(_ l: Int, rows: Int) -> (
+    UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>
+  ) {
+    let offset = l * context * config.kvDimension * state.kvType.bytes
+    return widenedLayer(
+      keys: state.keyCache + offset, values: state.valueCache + offset, rows: rows)
   }
 
   /// Copies the residual stream of the `rows` new positions into the capture buffer of `layer`, if any.

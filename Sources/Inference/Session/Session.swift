@@ -47,12 +47,16 @@ public final class Session {
     }
   }
 
-  init(model: LanguageModel, contextLength: Int) {
+  /// How the KV cache stores keys and values.
+  public var kvCacheType: KVCacheType { state.kvType }
+
+  init(model: LanguageModel, contextLength: Int, kvCache: KVCacheType) {
     self.model = model
     self.config = model.config
     self.context = max(1, contextLength)
     self.state = RunState(
-      config: model.config, context: context, batch: min(512, context), threads: model.threads)
+      config: model.config, context: context, batch: min(512, context), threads: model.threads,
+      kvType: kvCache)
   }
 
   deinit { for p in captured.values { p.deallocate() } }
@@ -151,18 +155,17 @@ public final class Session {
     let dim = c.embeddingLength
     guard t > 0 else { return [] }
     let group = c.headCount / c.kvHeadCount
-    let cacheLayer = context * c.kvDimension
     let scale = 1 / Float(hd).squareRoot()
     var weights = [Float](repeating: 0, count: t)
     var scratch = [Float](repeating: 0, count: hd)
     var result: [[Float]] = []
     for l in 0..<c.layerCount {
       var mass = [Float](repeating: 0, count: spans.count)
+      let (keys, values) = widenedLayer(l, rows: t)
       for h in 0..<c.headCount {
-        let kv = l * cacheLayer + (h / group) * hd
+        let kv = (h / group) * hd
         ck_attend_row(
-          &scratch, &weights, state.lastQuery + l * dim + h * hd, state.keyCache + kv,
-          state.valueCache + kv,
+          &scratch, &weights, state.lastQuery + l * dim + h * hd, keys + kv, values + kv,
           Int32(t), Int32(hd), Int32(c.kvDimension), scale)
         for (i, span) in spans.enumerated() {
           let r = span.clamped(to: 0..<t)
