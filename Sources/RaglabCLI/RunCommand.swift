@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import Inference
 import Reports
 import Store
 
@@ -77,8 +78,9 @@ struct RunCommand: ParsableCommand {
     switch spec.backend {
     case "openai":
       return try OpenAIGenerator(spec: spec)
-    default:
-      return try InProcessGenerator.load(path: spec.model)
+    default:  // validated: kv_cache is f32 or f16
+      return try InProcessGenerator.load(
+        path: spec.model, kvCache: spec.kvCache.flatMap(KVCacheType.init(rawValue:)) ?? .f32)
     }
   }
 

@@ -114,3 +114,20 @@ let validSpec = """
   #expect(
     error.problems.first { $0.keyPath == "dataset" }?.message == "expected a mapping, got 'squad'")
 }
+
+@Test func kvCacheIsAnInProcessChoice() throws {
+  let base = validSpec.replacingOccurrences(
+    of: "  max_tokens: 24", with: "  max_tokens: 24\n  kv_cache: f16")
+  #expect(try SpecLoader.parse(yaml: base).spec.generator.kvCache == "f16")
+  #expect(try SpecLoader.parse(yaml: validSpec).spec.generator.kvCache == nil)
+  let wrong = try #require(throws: SpecError.self) {
+    try SpecLoader.parse(yaml: base.replacingOccurrences(of: "kv_cache: f16", with: "kv_cache: q8"))
+  }
+  #expect(wrong.problems.map(\.keyPath) == ["generator.kv_cache"])
+  let http = base.replacingOccurrences(
+    of: "  max_tokens: 24",
+    with: "  backend: openai\n  url: http://127.0.0.1:8080/v1\n  max_tokens: 24")
+  let misplaced = try #require(throws: SpecError.self) { try SpecLoader.parse(yaml: http) }
+  #expect(
+    misplaced.problems.map(\.message) == ["only applies to backend: inprocess (backend is openai)"])
+}

@@ -11,10 +11,14 @@ public final class InProcessGenerator: Generator {
   public let chatFormat: ChatFormat?
   /// KV-cache length of each session.
   public let contextLength: Int
+  /// How each session's KV cache stores keys and values.
+  public let kvCache: KVCacheType
 
-  /// Wraps a loaded model; sessions hold up to `contextLength` tokens (capped by the model's own limit).
-  public init(model: LanguageModel, contextLength: Int = 8192) throws {
+  /// Wraps a loaded model; sessions hold up to `contextLength` tokens (capped by the model's own
+  /// limit) in a `kvCache` cache.
+  public init(model: LanguageModel, contextLength: Int = 8192, kvCache: KVCacheType = .f32) throws {
     self.model = model
+    self.kvCache = kvCache
     self.modelSHA256 = try model.fileSHA256()
     self.contextLength = min(contextLength, model.config.contextLength)
     if let template = model.chatTemplate {
@@ -33,14 +37,18 @@ public final class InProcessGenerator: Generator {
 
   /// Loads the GGUF at `path` (relative paths resolve against `RAGLAB_HOME`).
   /// - Throws: `MissingAssetError` (naming `make quickstart`) when the file is absent.
-  public static func load(path: String, threads: Int = 2) throws -> InProcessGenerator {
+  public static func load(path: String, threads: Int = 2, kvCache: KVCacheType = .f32) throws
+    -> InProcessGenerator
+  {
     let resolved = try AssetPaths.require(path, what: "model")
-    return try InProcessGenerator(model: LanguageModel.load(path: resolved, threads: threads))
+    return try InProcessGenerator(
+      model: LanguageModel.load(path: resolved, threads: threads), kvCache: kvCache)
   }
 
   public func makeSession() throws -> any GenerationSession {
     InProcessSession(
-      session: model.makeSession(contextLength: contextLength), tokenizer: model.tokenizer)
+      session: model.makeSession(contextLength: contextLength, kvCache: kvCache),
+      tokenizer: model.tokenizer)
   }
 }
 

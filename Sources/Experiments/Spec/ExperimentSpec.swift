@@ -95,6 +95,8 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
   public var backend: String
   /// Model path (relative paths resolve against `RAGLAB_HOME`); for `openai`, the served model name.
   public var model: String
+  /// `inprocess` only: `f32` (default) or `f16` KV cache (see `KVCacheType`).
+  public var kvCache: String?
   /// `openai` only: the API root, e.g. `http://127.0.0.1:8080/v1`.
   public var url: String?
   /// `openai` only: sha256 of the served weights, recorded as the model checksum.
@@ -113,6 +115,7 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
   enum CodingKeys: String, CodingKey {
     case backend, model, url, temperature, seed, stop
     case modelSHA256 = "model_sha256"
+    case kvCache = "kv_cache"
     case maxTokens = "max_tokens"
     case topP = "top_p"
   }
@@ -121,12 +124,13 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
   public init(
     backend: String = "inprocess", model: String = GeneratorSpec.defaultModel, maxTokens: Int = 32,
     temperature: Double = 0, topP: Double = 1, seed: UInt64 = 0, stop: [String] = ["\n"],
-    url: String? = nil, modelSHA256: String? = nil
+    url: String? = nil, modelSHA256: String? = nil, kvCache: String? = nil
   ) {
     self.backend = backend
     self.model = model
     self.url = url
     self.modelSHA256 = modelSHA256
+    self.kvCache = kvCache
     self.maxTokens = maxTokens
     self.temperature = temperature
     self.topP = topP
@@ -141,6 +145,7 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
     model = try c.decodeIfPresent(String.self, forKey: .model) ?? d.model
     url = try c.decodeIfPresent(String.self, forKey: .url)
     modelSHA256 = try c.decodeIfPresent(String.self, forKey: .modelSHA256)
+    kvCache = try c.decodeIfPresent(String.self, forKey: .kvCache)
     maxTokens = try c.decodeIfPresent(Int.self, forKey: .maxTokens) ?? d.maxTokens
     temperature = try c.decodeIfPresent(Double.self, forKey: .temperature) ?? d.temperature
     topP = try c.decodeIfPresent(Double.self, forKey: .topP) ?? d.topP

@@ -69,23 +69,22 @@ public enum SpecLoader {
     return LoadedSpec(spec: spec, yaml: yaml, hash: try SpecHash.of(spec))
   }
 
-  /// Reports a missing `generator.url` for `backend: openai`, and openai-only keys on other backends.
+  /// Reports a missing `generator.url` for `backend: openai`, and keys of one backend used with
+  /// the other.
   private static func checkBackendKeys(_ root: Node, _ checker: inout SpecChecker) {
     guard let generator = root.mapping?["generator"], let keys = generator.mapping else { return }
     let backend = keys["backend"]?.string ?? GeneratorSpec().backend
-    if backend == "openai" {
-      if keys["url"] == nil {
+    if backend == "openai" && keys["url"] == nil {
+      checker.report(
+        "generator.url", generator.mark?.line,
+        "missing required key for backend: openai (the API root, e.g. http://127.0.0.1:8080/v1)")
+    }
+    let owners = ["url": "openai", "model_sha256": "openai", "kv_cache": "inprocess"]
+    for (key, owner) in owners.sorted(by: { $0.key < $1.key }) where owner != backend {
+      if let node = keys[key] {
         checker.report(
-          "generator.url", generator.mark?.line,
-          "missing required key for backend: openai (the API root, e.g. http://127.0.0.1:8080/v1)")
-      }
-    } else {
-      for key in ["url", "model_sha256"] {
-        if let node = keys[key] {
-          checker.report(
-            "generator.\(key)", node.mark?.line,
-            "only applies to backend: openai (backend is \(backend))")
-        }
+          "generator.\(key)", node.mark?.line,
+          "only applies to backend: \(owner) (backend is \(backend))")
       }
     }
   }

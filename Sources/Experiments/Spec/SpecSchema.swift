@@ -41,6 +41,8 @@ public enum SpecVocabulary {
   public static let templates = ["question_last", "question_first"]
   /// Generator backends.
   public static let backends = ["inprocess", "openai"]
+  /// KV cache types of the in-process engine.
+  public static let kvCacheTypes = ["f32", "f16"]
   /// Dataset formats.
   public static let formats = ["squad", "litm", "beir"]
   /// Metric names.
@@ -63,6 +65,7 @@ public enum SpecVocabulary {
           "max_tokens": .integer(minimum: 1), "temperature": .number(minimum: 0, maximum: 100),
           "top_p": .number(minimum: 0, maximum: 1), "seed": .integer(minimum: 0),
           "stop": .list(.string, nonEmpty: false), "url": .string, "model_sha256": .string,
+          "kv_cache": .choice(kvCacheTypes, what: "KV cache type"),
         ], required: []),
       "prompt": .object(
         [

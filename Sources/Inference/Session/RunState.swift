@@ -54,6 +54,8 @@ final class RunState {
     attentionPartials = make(threads * c.headCount * (c.headDimension + 2))
     self.kvType = kvType
     let cacheBytes = c.layerCount * context * c.kvDimension * kvType.bytes
+    // malloc's alignment: the same caches from 64-byte aligned allocations decoded ~30 % slower
+    // at 2,048 cached tokens (measured, interleaved runs; likely placement / 4K aliasing).
     keyCache = .allocate(byteCount: cacheBytes, alignment: 16)
     valueCache = .allocate(byteCount: cacheBytes, alignment: 16)
     newKeys = make(batch * c.kvDimension)
