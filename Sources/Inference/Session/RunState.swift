@@ -68,6 +68,14 @@ final class RunState {
     quant = QuantScratch(maxColumns: max(c.embeddingLength, c.feedForwardLength))
   }
 
+  /// Layer `l`'s key and value caches (`context × kvDim` values of `kvType` each).
+  func cache(layer l: Int, context: Int, kvDimension: Int) -> (
+    keys: UnsafeMutableRawPointer, values: UnsafeMutableRawPointer
+  ) {
+    let offset = l * context * kvDimension * kvType.bytes
+    return (keyCache + offset, valueCache + offset)
+  }
+
   deinit {
     for p in all { p.deallocate() }
     keyCache.deallocate()

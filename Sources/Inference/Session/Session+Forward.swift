@@ -15,7 +15,6 @@ extension Session {
     let kvDim = c.kvDimension
     let hd = c.headDimension
     let ffn = c.feedForwardLength
-    let cacheLayer = context * kvDim
     // Token embeddings into the residual stream.
     for (i, t) in tokens.enumerated() {
       let row = w.tokenEmbedding.raw + Int(t) * w.tokenEmbedding.rowBytes
@@ -23,8 +22,7 @@ extension Session {
     }
     capture(layer: 0, rows: n, pos0: pos0)
     for (l, lw) in w.layers.enumerated() {
-      let kc = s.keyCache + l * cacheLayer * s.kvType.bytes
-      let vc = s.valueCache + l * cacheLayer * s.kvType.bytes
+      let (kc, vc) = s.cache(layer: l, context: context, kvDimension: kvDim)
       let kNew = s.newKeys
       let vNew = s.newValues
       // Attention: norm, Q/K/V projections, biases, RoPE, K/V stored in the cache.
@@ -44,10 +42,9 @@ extension Session {
         kNew, Int32(n), Int32(kvDim), Int32(c.kvHeadCount), Int32(hd), Int32(pos0), c.ropeBase, neox
       )
       let cacheType: GGMLType = s.kvType == .f16 ? .f16 : .f32  // F16 rounds to nearest even
-      for (new, cache) in [(kNew, kc), (vNew, vc)] {
-        try! quantize(
-          new, count: n * kvDim, as: cacheType, into: cache + pos0 * kvDim * s.kvType.bytes)
-      }
+      let rowOffset = pos0 * kvDim * s.kvType.bytes
+      try! quantize(kNew, count: n * kvDim, as: cacheType, into: kc + rowOffset)
+      try! quantize(vNew, count: n * kvDim, as: cacheType, into: vc + rowOffset)
       (s.lastQuery + l * dim).update(from: s.q + (n - 1) * dim, count: dim)
       attention(q: s.q, keys: kc, values: vc, out: s.xb2, rows: n, pos0: pos0)
       project(s.xb2, n: n, [Projection(s.xb, lw.wo)], scratch: s.quant, pool: pool)
@@ -158,9 +155,8 @@ extension Session {
   func widenedLayer(_ l: Int, rows: Int) -> (
     UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>
   ) {
-    let offset = l * context * config.kvDimension * state.kvType.bytes
-    return widenedLayer(
-      keys: state.keyCache + offset, values: state.valueCache + offset, rows: rows)
+    let (keys, values) = state.cache(layer: l, context: context, kvDimension: config.kvDimension)
+    return widenedLayer(keys: keys, values: values, rows: rows)
   }
 
   /// Copies the residual stream of the `rows` new positions into the capture buffer of `layer`, if any.
