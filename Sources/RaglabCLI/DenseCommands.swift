@@ -1,5 +1,6 @@
 import ArgumentParser
 import Corpus
+import Experiments
 import Foundation
 import Inference
 import Reports
@@ -24,11 +25,8 @@ struct EncoderOption: ParsableArguments {
 
   /// Loads the encoder from `modelDir` or the default installed location.
   func load() throws -> SentenceEncoder {
-    let home =
-      ProcessInfo.processInfo.environment["RAGLAB_HOME"]
-      ?? (NSHomeDirectory() as NSString).appendingPathComponent(".cache/raglab")
-    return try SentenceEncoder.load(
-      directory: modelDir ?? (home as NSString).appendingPathComponent("models/all-MiniLM-L6-v2"))
+    try SentenceEncoder.load(
+      directory: modelDir ?? AssetPaths.resolve("models/all-MiniLM-L6-v2"))
   }
 }
 

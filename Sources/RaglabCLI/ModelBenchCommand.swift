@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import Foundation
 import Inference
 
@@ -157,9 +158,7 @@ struct LlamaBench {
 
   /// The JSON rows `llama-bench ARGUMENTS` prints (one per test).
   private static func rows(_ arguments: [String]) throws -> [[String: Any]] {
-    let home =
-      ProcessInfo.processInfo.environment["RAGLAB_HOME"] ?? (NSHomeDirectory() + "/.cache/raglab")
-    let exe = home + "/llama.cpp/build/bin/llama-bench"
+    let exe = AssetPaths.resolve("llama.cpp/build/bin/llama-bench")
     guard FileManager.default.isExecutableFile(atPath: exe) else {
       throw ModelCommandError(
         "\(exe) not found; build the llama.cpp reference first: `make llamacpp`")

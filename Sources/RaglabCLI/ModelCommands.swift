@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import Foundation
 import Inference
 
@@ -32,10 +33,7 @@ struct ModelOption: ParsableArguments {
 
   /// The model path: `--model`, or the default model under RAGLAB_HOME.
   var path: String {
-    if let model { return model }
-    let env = ProcessInfo.processInfo.environment
-    let home = env["RAGLAB_HOME"] ?? (NSHomeDirectory() + "/.cache/raglab")
-    return home + "/models/SmolLM2-135M-Instruct.Q4_1.gguf"
+    model ?? AssetPaths.resolve(GeneratorSpec.defaultModel)
   }
 
   /// Loads the model, failing with a hint to run the setup when the file is missing.

@@ -31,8 +31,8 @@ public enum Recall {
     }
     let answers = question.answers.map(SquadNormalizer.normalize).filter { !$0.isEmpty }
     for passage in top {
-      let text = " " + (try normalizedText(passage.passageID)) + " "
-      if answers.contains(where: { text.contains(" " + $0 + " ") }) { return true }
+      let text = try normalizedText(passage.passageID)
+      if answers.contains(where: { holds(text, $0) }) { return true }
     }
     return false
   }
@@ -41,8 +41,12 @@ public enum Recall {
   /// `has_answer`); an answer that normalises to nothing never matches.
   public static func passage(_ passage: String, containsAnswer answer: String) -> Bool {
     let needle = SquadNormalizer.normalize(answer)
-    guard !needle.isEmpty else { return false }
-    return (" " + SquadNormalizer.normalize(passage) + " ").contains(" " + needle + " ")
+    return !needle.isEmpty && holds(SquadNormalizer.normalize(passage), needle)
+  }
+
+  /// Whether normalised `text` contains normalised `needle` as whole tokens.
+  private static func holds(_ text: String, _ needle: String) -> Bool {
+    (" " + text + " ").contains(" " + needle + " ")
   }
 
   /// Recall at each of `ks` over `rankings` (each question with its ranking).

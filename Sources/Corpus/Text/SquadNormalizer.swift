@@ -1,5 +1,6 @@
-/// SQuAD v1.1 answer normalisation (for EM/F1/SubEM and for answer-in-passage recall): lowercase, drop ASCII punctuation, remove the articles
-/// `a`/`an`/`the` as whole words, collapse whitespace (the official `evaluate-v1.1.py` order).
+/// SQuAD v1.1 answer normalisation, for EM/F1/SubEM and answer-in-passage recall: lowercase, drop
+/// ASCII punctuation, remove the articles `a`/`an`/`the` as whole words, collapse whitespace (the
+/// official `evaluate-v1.1.py` order).
 ///
 /// Works on Unicode scalars so it matches Python's `str` semantics: `\b` boundaries use Python's
 /// word characters (letters, numbers, `_`), and whitespace is what `str.split()` splits on.

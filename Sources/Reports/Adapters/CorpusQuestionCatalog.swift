@@ -11,7 +11,7 @@ public final class CorpusQuestionCatalog: QuestionCatalog, @unchecked Sendable {
   private let store: CorpusStore
   private let lock = NSLock()
   private var questions: [String: [String: QuestionRecord]] = [:]
-  private var texts: [String: String] = [:]
+  private var texts: [String: String] = [:]  // normalised passage texts
 
   /// Reads from `database`'s corpus tables.
   public init(database: LabDatabase) {
@@ -30,7 +30,7 @@ public final class CorpusQuestionCatalog: QuestionCatalog, @unchecked Sendable {
       goldPassageIDs: question.goldPassageIDs)
     let ranking = passageIDs.map { ScoredPassage(passageID: $0, score: 0) }
     return try Recall.isHit(record, ranking: ranking, k: ranking.count) { id in
-      SquadNormalizer.normalize(try self.text(dataset: dataset, passageID: id))
+      try self.normalizedText(dataset: dataset, passageID: id)
     }
   }
 
@@ -47,11 +47,12 @@ public final class CorpusQuestionCatalog: QuestionCatalog, @unchecked Sendable {
     }
   }
 
-  /// A passage's text, cached.
-  private func text(dataset: String, passageID: String) throws -> String {
+  /// A passage's SQuAD-normalised text (what answer-in-passage recall compares), cached.
+  private func normalizedText(dataset: String, passageID: String) throws -> String {
     let key = dataset + "\u{0}" + passageID
     if let text = lock.withLock({ texts[key] }) { return text }
-    let text = try store.passages(dataset: dataset, ids: [passageID]).first?.text ?? ""
+    let text = SquadNormalizer.normalize(
+      try store.passages(dataset: dataset, ids: [passageID]).first?.text ?? "")
     lock.withLock { texts[key] = text }
     return text
   }
