@@ -34,9 +34,11 @@ let package = Package(
       ]),
     .executableTarget(name: "raglab", dependencies: ["RaglabCLI"]),
     .testTarget(
-      name: "InferenceTests", dependencies: ["Inference", "CKernels"], exclude: ["Fixtures"]),
+      name: "InferenceTests", dependencies: ["Inference", "CKernels", "Experiments"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "StoreTests", dependencies: ["Store"]),
-    .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Store", "Inference"]),
+    .testTarget(
+      name: "CorpusTests", dependencies: ["Corpus", "Store", "Inference", "Experiments"]),
     .testTarget(
       name: "ExperimentsTests", dependencies: ["Experiments", "Corpus", "Store", "Inference"],
       exclude: ["Fixtures"]),

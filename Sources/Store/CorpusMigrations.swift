@@ -53,10 +53,10 @@ func registerCorpusMigrations(_ migrator: inout DatabaseMigrator) {
 }
 
 /// Schema pieces created at import time rather than by a migration.
-enum CorpusSchema {
+public enum CorpusSchema {
   /// The tokenizer of every passage index: Porter stemming over Unicode 6.1 word splitting with
   /// diacritics folded (`café` = `cafe`), so `winning` matches `wins` as BM25 baselines expect.
-  static let tokenizer = "porter unicode61 remove_diacritics 2"
+  public static let tokenizer = "porter unicode61 remove_diacritics 2"
 
   /// Name of the FTS5 table that indexes the passages of dataset `datasetID`.
   static func fullTextTable(_ datasetID: Int64) -> String { "passage_fts_\(datasetID)" }

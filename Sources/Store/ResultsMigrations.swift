@@ -55,4 +55,27 @@ func registerResultsMigrations(_ migrator: inout DatabaseMigrator) {
       t.primaryKey(["modelSHA256", "promptHash", "decodingHash"])
     }
   }
+  migrator.registerMigration("results-v2") { db in
+    // Entries keyed by model sha256 alone could mix backends, KV-cache types and engine versions;
+    // they cannot be re-keyed, so they are dropped (the trials keep their answers).
+    try db.drop(table: "generationCache")
+    try db.create(table: "generationCache") { t in
+      t.column("generatorKey", .text).notNull()
+      t.column("generatorJSON", .text).notNull()
+      t.column("promptHash", .text).notNull()
+      t.column("decodingHash", .text).notNull()
+      t.column("answer", .text).notNull()
+      t.column("outputTokensJSON", .text).notNull()
+      t.column("logprobsJSON", .text).notNull()
+      t.column("stopReason", .text).notNull()
+      t.column("promptTokenCount", .integer).notNull()
+      t.primaryKey(["generatorKey", "promptHash", "decodingHash"])
+    }
+    // What reports need without re-validating the stored YAML, and the run's provenance.
+    try db.alter(table: "experiment") { t in
+      t.add(column: "module", .text)
+      t.add(column: "datasetName", .text)
+      t.add(column: "provenanceJSON", .text)
+    }
+  }
 }

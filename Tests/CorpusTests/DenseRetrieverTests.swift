@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 import Inference
 import Store
@@ -7,11 +8,9 @@ import Testing
 
 /// The installed all-MiniLM-L6-v2 (set up by `make quickstart`), loaded once.
 let miniLM: Result<SentenceEncoder, any Error> = Result {
-  let home =
-    ProcessInfo.processInfo.environment["RAGLAB_HOME"]
-    ?? (NSHomeDirectory() as NSString).appendingPathComponent(".cache/raglab")
-  return try SentenceEncoder.load(
-    directory: (home as NSString).appendingPathComponent("models/all-MiniLM-L6-v2"))
+  try SentenceEncoder.load(
+    directory: AssetPaths.require("models/all-MiniLM-L6-v2", what: "dense retriever model (MiniLM)")
+  )
 }
 
 /// A store with dataset `para`: four passages on unrelated topics, worded unlike the questions.

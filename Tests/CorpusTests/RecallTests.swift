@@ -14,6 +14,7 @@ final class CountingRetriever: Retriever, @unchecked Sendable {
     ranking = ids.enumerated().map { ScoredPassage(passageID: $1, score: Double(-$0)) }
   }
   var name: String { "counting" }
+  var cacheKey: String { "counting(fixed)" }
   func retrieve(question: QuestionRecord, depth: Int) throws -> [ScoredPassage] {
     lock.withLock { count += 1 }
     return Array(ranking.prefix(depth))

@@ -4,7 +4,9 @@ import Experiments
 /// title of the first document in the prompt (or "unknown"), so runs are reproducible and cheap.
 final class FakeGenerator: Generator {
   let modelSHA256 = "fake-model-sha"
-  let chatFormat: ChatFormat? = .chatML
+  /// The cache identity; tests change one field to check that answers are not reused across it.
+  var identity = GeneratorIdentity(backend: "fake", modelSHA256: "fake-model-sha")
+  var chatFormat: ChatFormat? = .chatML
   /// Prompt tokens seen at every `generate` call, across all sessions.
   private(set) var promptsSeen: [[Int32]] = []
   /// Prompt tokens evaluated by all sessions.

@@ -3,15 +3,13 @@ import Testing
 
 @testable import Experiments
 
-/// The default model, when set-up has installed it.
-let defaultModelPath = AssetPaths.resolve(GeneratorSpec.defaultModel)
+/// The default model that `make test` installs; a missing file fails the test naming set-up.
+func defaultModelPath() throws -> String {
+  try AssetPaths.require(GeneratorSpec.defaultModel, what: "default model (SmolLM2-135M)")
+}
 
-@Test(
-  .enabled(
-    if: FileManager.default.fileExists(atPath: defaultModelPath),
-    "needs the default model (make quickstart)"))
-func realModelSharedAndNaivePlansSeeTheSameTokensAndGiveTheSameAnswers() throws {
-  let generator = try InProcessGenerator.load(path: defaultModelPath)
+@Test func realModelSharedAndNaivePlansSeeTheSameTokensAndGiveTheSameAnswers() throws {
+  let generator = try InProcessGenerator.load(path: try defaultModelPath())
   #expect(generator.modelSHA256.hasPrefix("b179c952"))
   let passages = [
     Passage(id: "a", title: "Paris", text: "Paris is the capital and largest city of France."),
@@ -22,7 +20,7 @@ func realModelSharedAndNaivePlansSeeTheSameTokensAndGiveTheSameAnswers() throws 
   let requests = (1...3).map {
     PromptRequest(conditionIndex: $0 - 1, passages: Array(passages.prefix($0)))
   }
-  let builder = PromptBuilder(spec: PromptSpec(), chatFormat: generator.chatFormat)
+  let builder = try PromptBuilder(spec: PromptSpec(), chatFormat: generator.chatFormat)
   let options = DecodingOptions(maxTokens: 6, stop: ["\n"])
   var shared: [Int: PromptOutcome] = [:]
   var naive: [Int: PromptOutcome] = [:]

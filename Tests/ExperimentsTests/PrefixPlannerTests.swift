@@ -11,7 +11,7 @@ func sweepRequests(_ ks: [Int]) -> [PromptRequest] {
 @Test(arguments: [true, false])
 func sharedAndNaivePlansShowTheModelIdenticalTokens(chat: Bool) throws {
   let question = FakeData.questions(1)[0]
-  let builder = PromptBuilder(spec: PromptSpec(chat: chat))
+  let builder = try PromptBuilder(spec: PromptSpec(chat: chat), chatFormat: .chatML)
   let ks = [1, 2, 4, 8, 12]
   var prompts: [Bool: [Int: [Int32]]] = [:]
   var tallies: [Bool: PromptTokenTally] = [:]
@@ -34,7 +34,7 @@ func sharedAndNaivePlansShowTheModelIdenticalTokens(chat: Bool) throws {
 
 @Test func sharedPromptsEqualTheirSegmentsTokenisedOneByOne() throws {
   let question = FakeData.questions(1)[0]
-  let builder = PromptBuilder(spec: PromptSpec())
+  let builder = try PromptBuilder(spec: PromptSpec(), chatFormat: .chatML)
   var outcomes: [PromptOutcome] = []
   _ = try PrefixPlanner().run(
     question: question, requests: sweepRequests([3, 1, 2]), builder: builder,
@@ -59,7 +59,7 @@ func sharedAndNaivePlansShowTheModelIdenticalTokens(chat: Bool) throws {
   }
   let tally = try PrefixPlanner().run(
     question: FakeData.questions(1)[0], requests: requests,
-    builder: PromptBuilder(spec: PromptSpec()),
+    builder: PromptBuilder(spec: PromptSpec(), chatFormat: .chatML),
     generator: FakeGenerator(), options: DecodingOptions()
   ) { _ in }
   #expect(tally.factor >= 5)
@@ -74,7 +74,7 @@ func sharedAndNaivePlansShowTheModelIdenticalTokens(chat: Bool) throws {
   ]
   let shared = FakeGenerator()
   let naive = FakeGenerator()
-  let builder = PromptBuilder(spec: PromptSpec(chat: false))
+  let builder = try PromptBuilder(spec: PromptSpec(chat: false), chatFormat: nil)
   var a: [Int: [Int32]] = [:]
   var b: [Int: [Int32]] = [:]
   let question = FakeData.questions(1)[0]
@@ -90,20 +90,30 @@ func sharedAndNaivePlansShowTheModelIdenticalTokens(chat: Bool) throws {
   #expect(t1.evaluated < t2.evaluated)
 }
 
-@Test func promptBuilderLaysOutQuestionLastAndQuestionFirst() {
+@Test func promptBuilderLaysOutQuestionLastAndQuestionFirst() throws {
   let q = Question(id: "1", text: "Who?", answers: ["x"])
   let p = [FakeData.passages[0]]
-  let last = PromptBuilder(
-    spec: PromptSpec(template: "question_last", chat: false, instruction: "I")
+  let last = try PromptBuilder(
+    spec: PromptSpec(template: "question_last", chat: false, instruction: "I"), chatFormat: nil
   ).segments(question: q, passages: p)
   #expect(
     last.text == "I\n\nDocument [1](Title: Title0) Text of passage 0.\n\nQuestion: Who?\nAnswer:")
-  let first = PromptBuilder(
-    spec: PromptSpec(template: "question_first", chat: true, instruction: "S")
+  let first = try PromptBuilder(
+    spec: PromptSpec(template: "question_first", chat: true, instruction: "S"), chatFormat: .chatML
   ).segments(question: q, passages: p)
   #expect(
     first.header
       == "<|im_start|>system\nS<|im_end|>\n<|im_start|>user\nQuestion: Who?\nDocuments:\n")
   #expect(first.passages == ["document 1: Text of passage 0.\n"])
   #expect(first.tail == "<|im_end|>\n<|im_start|>assistant\n")
+}
+
+@Test func aChatPromptForAModelWithoutAChatTemplateIsRefusedNamingChatFalse() throws {
+  #expect(throws: PromptError.noChatTemplate) {
+    try PromptBuilder(spec: PromptSpec(chat: true), chatFormat: nil)
+  }
+  #expect(PromptError.noChatTemplate.description.contains("chat: false"))
+  let raw = try PromptBuilder(spec: PromptSpec(chat: false, instruction: "I"), chatFormat: nil)
+    .segments(question: FakeData.questions(1)[0], passages: [])
+  #expect(!raw.text.contains("<|im_start|>"))
 }

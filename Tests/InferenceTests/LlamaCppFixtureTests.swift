@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 import Testing
 
@@ -13,9 +14,8 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
 
 /// The default model, loaded once.
 private let referenceModel = Result {
-  let home =
-    ProcessInfo.processInfo.environment["RAGLAB_HOME"] ?? (NSHomeDirectory() + "/.cache/raglab")
-  return try LanguageModel.load(path: home + "/models/SmolLM2-135M-Instruct.Q4_1.gguf")
+  try LanguageModel.load(
+    path: AssetPaths.require(GeneratorSpec.defaultModel, what: "default model (SmolLM2-135M)"))
 }
 
 /// The JSON objects of a JSON-lines fixture (`.gz` files are read through `gzip -dc`).

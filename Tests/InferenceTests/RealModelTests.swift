@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 import Testing
 
@@ -5,9 +6,8 @@ import Testing
 
 /// The default model, installed by `make test`'s setup (scripts/setup.sh), loaded once.
 private let smolLM2 = Result {
-  let home =
-    ProcessInfo.processInfo.environment["RAGLAB_HOME"] ?? (NSHomeDirectory() + "/.cache/raglab")
-  return try LanguageModel.load(path: home + "/models/SmolLM2-135M-Instruct.Q4_1.gguf")
+  try LanguageModel.load(
+    path: AssetPaths.require(GeneratorSpec.defaultModel, what: "default model (SmolLM2-135M)"))
 }
 
 @Test func smolLM2AnswersTheCapitalOfFrance() throws {

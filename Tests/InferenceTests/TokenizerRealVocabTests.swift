@@ -1,18 +1,15 @@
+import Experiments
 import Foundation
 import Testing
 
 @testable import Inference
 
-/// The default model, if `make quickstart` has installed it.
-private let smolLM2Path: String = {
-  let home =
-    ProcessInfo.processInfo.environment["RAGLAB_HOME"]
-    ?? NSString(string: "~/.cache/raglab").expandingTildeInPath
-  return home + "/models/SmolLM2-135M-Instruct.Q4_1.gguf"
-}()
+/// The default model that `make test` installs; a missing file fails the tests naming set-up.
+private func smolLM2Path() throws -> String {
+  try AssetPaths.require(GeneratorSpec.defaultModel, what: "default model (SmolLM2-135M)")
+}
 
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: smolLM2Path)))
-struct SmolLM2VocabularyTests {
+@Suite struct SmolLM2VocabularyTests {
   /// Hard strings with the ids llama.cpp (`llama_tokenize`, parse_special, no BOS) gives them.
   static let cases: [(String, [Int32])] = [
     (
@@ -84,10 +81,10 @@ struct SmolLM2VocabularyTests {
     ("zero\u{200B}width", [13723, 321, 229, 6930]),
   ]
 
-  static let tokenizer: BPETokenizer? = try? BPETokenizer(gguf: GGUFFile(path: smolLM2Path))
+  static let tokenizer = Result { try BPETokenizer(gguf: GGUFFile(path: smolLM2Path())) }
 
   @Test func vocabularyLoadsWithSmolLMPreTokenizer() throws {
-    let tok = try #require(Self.tokenizer)
+    let tok = try Self.tokenizer.get()
     #expect(tok.vocabularySize == 49152)
     #expect(tok.preTokenizer.name == "smollm")
     #expect(tok.isEndOfGeneration(2) && tok.isEndOfGeneration(0))
@@ -95,7 +92,7 @@ struct SmolLM2VocabularyTests {
 
   @Test(arguments: cases.indices)
   func hardStringMatchesLlamaCpp(_ index: Int) throws {
-    let tok = try #require(Self.tokenizer)
+    let tok = try Self.tokenizer.get()
     let (text, expected) = Self.cases[index]
     #expect(tok.encode(text) == expected)
     #expect(tok.decode(expected, renderSpecial: true) == text)
@@ -103,7 +100,7 @@ struct SmolLM2VocabularyTests {
 
   @Test(arguments: cases.indices)
   func streamingDecodeRebuildsTheTextWithoutBrokenCharacters(_ index: Int) throws {
-    let tok = try #require(Self.tokenizer)
+    let tok = try Self.tokenizer.get()
     let (text, ids) = Self.cases[index]
     var stream = tok.makeStreamingDecoder(renderSpecial: true)
     let chunks = ids.map { stream.append($0) } + [stream.finish()]
@@ -112,7 +109,7 @@ struct SmolLM2VocabularyTests {
   }
 
   @Test func chatTemplateFromTheModelRendersTheDefaultSystemPrompt() throws {
-    let file = try GGUFFile(path: smolLM2Path)
+    let file = try GGUFFile(path: smolLM2Path())
     let template = try #require(
       ChatTemplate.recognise(file.metadata["tokenizer.chat_template"]?.string))
     #expect(

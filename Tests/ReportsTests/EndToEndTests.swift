@@ -9,6 +9,7 @@ import Testing
 /// accuracy follows recall up to k = 3 and then lags it.
 final class TitleEchoGenerator: Generator {
   let modelSHA256 = "echo-model"
+  let identity = GeneratorIdentity(backend: "echo", modelSHA256: "echo-model")
   let chatFormat: ChatFormat? = nil
   func makeSession() throws -> any GenerationSession { TitleEchoSession() }
 }

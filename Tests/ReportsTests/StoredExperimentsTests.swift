@@ -17,20 +17,23 @@ struct GoldCatalog: QuestionCatalog {
   }
 }
 
-/// Stores a two-retriever, two-k experiment of four questions through the lab's `ResultsStore`.
-func storedSweep() throws -> LabDatabase {
+/// The spec text `storedSweep` stores by default.
+let storedSweepYAML = """
+  name: stored
+  dataset: {name: squad-dev, path: data/squad/squaddev_v1.1.json}
+  retrievers: [bm25, dense]
+  module: {name: passage_count, k: [1, 2]}
+  """
+
+/// Stores a two-retriever, two-k experiment of four questions through the lab's `ResultsStore`
+/// (`datasetName` nil stores it the way experiments were stored before that column existed).
+func storedSweep(yaml: String = storedSweepYAML, datasetName: String? = nil) throws -> LabDatabase {
   let database = try LabDatabase.inMemory()
   let store = ResultsStore(database: database)
-  let yaml = """
-    name: stored
-    dataset: {name: squad-dev, path: data/squad/squaddev_v1.1.json}
-    retrievers: [bm25, dense]
-    module: {name: passage_count, k: [1, 2]}
-    """
   let (experiment, _) = try store.beginExperiment(
     ExperimentRecord(
       name: "stored", specYAML: yaml, specHash: "h", modelSHA256: "m", dataChecksum: "d",
-      gitCommit: "abc", raglabVersion: "0"))
+      gitCommit: "abc", raglabVersion: "0", datasetName: datasetName))
   var position = 0
   for retriever in ["bm25", "dense"] {
     for k in [1, 2] {

@@ -39,17 +39,20 @@ func sampleTrial(_ e: Int64, _ c: Int64, _ q: String, answer: String = "a") -> T
   #expect(try store.completedQuestionIds(conditionId: c) == ["q1"])
 }
 
-@Test func generationCacheRoundTripsByModelPromptAndDecoding() throws {
+@Test func generationCacheRoundTripsByGeneratorPromptAndDecoding() throws {
   let store = ResultsStore(database: try LabDatabase.inMemory())
   let e = try store.beginExperiment(sampleExperiment()).experiment.id!
   let c = try store.condition(experimentId: e, keysJSON: "{}", position: 0).id!
   let entry = GenerationCacheRecord(
-    modelSHA256: "m", promptHash: "p", decodingHash: "d", answer: "Paris", outputTokensJSON: "[1]",
-    logprobsJSON: "[-0.1]", stopReason: "maxTokens", promptTokenCount: 7)
+    generatorKey: "g", generatorJSON: "{}", promptHash: "p", decodingHash: "d", answer: "Paris",
+    outputTokensJSON: "[1]", logprobsJSON: "[-0.1]", stopReason: "maxTokens", promptTokenCount: 7)
   try store.record(sampleTrial(e, c, "q"), caching: entry)
-  #expect(try store.cachedGeneration(modelSHA256: "m", promptHash: "p", decodingHash: "d") == entry)
   #expect(
-    try store.cachedGeneration(modelSHA256: "m", promptHash: "p", decodingHash: "other") == nil)
+    try store.cachedGeneration(generatorKey: "g", promptHash: "p", decodingHash: "d") == entry)
+  #expect(
+    try store.cachedGeneration(generatorKey: "g", promptHash: "p", decodingHash: "other") == nil)
+  #expect(
+    try store.cachedGeneration(generatorKey: "other", promptHash: "p", decodingHash: "d") == nil)
 }
 
 @Test func trialsSurviveReopeningTheDatabaseFile() throws {

@@ -17,6 +17,9 @@ public struct BM25Retriever: Retriever {
   /// `bm25`.
   public var name: String { "bm25" }
 
+  /// The name with FTS5's BM25 parameters and the index tokenizer: a change to either is a new key.
+  public var cacheKey: String { "bm25(k1=1.2,b=0.75,tokenize=\(CorpusSchema.tokenizer))" }
+
   /// The top `depth` passages by BM25 score for the question's words (any word may match).
   public func retrieve(question: QuestionRecord, depth: Int) throws -> [ScoredPassage] {
     guard depth > 0, let match = Self.matchExpression(for: question.text) else { return [] }

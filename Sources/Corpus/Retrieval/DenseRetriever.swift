@@ -12,8 +12,10 @@ public struct DenseRetriever: Retriever {
   public let passageIDs: [String]
   /// All passage vectors, loaded once.
   public let matrix: EmbeddingMatrix
-  /// Retriever name used in specs and as the ranking-cache key.
+  /// Retriever name used in specs.
   public let name: String
+  /// sha256 of the encoder's weight file (part of the ranking-cache key).
+  public let encoderSHA256: String
 
   /// Opens the dense index of `dataset`, embedding the passages first if they are not all stored
   /// (resuming an interrupted build).
@@ -31,13 +33,15 @@ public struct DenseRetriever: Retriever {
     let loaded = try DenseStore(store).loadVectors(indexID: index.id, dimension: encoder.dimension)
     return DenseRetriever(
       dataset: dataset, encoder: encoder, passageIDs: loaded.passageIDs,
-      matrix: EmbeddingMatrix(values: loaded.matrix, dimension: encoder.dimension), name: name)
+      matrix: EmbeddingMatrix(values: loaded.matrix, dimension: encoder.dimension),
+      encoderSHA256: try encoder.fileSHA256(), name: name)
   }
 
-  /// Wraps an already loaded matrix (row `i` is passage `passageIDs[i]`).
+  /// Wraps an already loaded matrix (row `i` is passage `passageIDs[i]`) of the encoder whose
+  /// weights hash to `encoderSHA256`.
   public init(
     dataset: String, encoder: SentenceEncoder, passageIDs: [String], matrix: EmbeddingMatrix,
-    name: String = "dense"
+    encoderSHA256: String, name: String = "dense"
   ) {
     precondition(passageIDs.count == matrix.rows, "one passage id per matrix row")
     self.dataset = dataset
@@ -45,7 +49,11 @@ public struct DenseRetriever: Retriever {
     self.passageIDs = passageIDs
     self.matrix = matrix
     self.name = name
+    self.encoderSHA256 = encoderSHA256
   }
+
+  /// The name, the encoder and its weights' sha256: another weight file is another ranking.
+  public var cacheKey: String { "\(name)(\(encoder.name))@\(encoderSHA256)" }
 
   /// The `depth` passages whose vectors have the highest cosine with the question's, best first.
   public func retrieve(question: QuestionRecord, depth: Int) throws -> [ScoredPassage] {

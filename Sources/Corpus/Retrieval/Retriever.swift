@@ -2,8 +2,13 @@ import Store
 
 /// Something that ranks a dataset's passages for a question (BM25, dense MiniLM, …).
 public protocol Retriever: Sendable {
-  /// Name used in specs and as the cache key (e.g. `bm25`); change it when the ranking changes.
+  /// Name used in specs (e.g. `bm25`).
   var name: String { get }
+
+  /// Everything that changes a ranking besides the dataset and question: the name, scoring
+  /// parameters and model weights (e.g. `bm25(k1=1.2,b=0.75)`, `dense@<encoder sha256>`). The
+  /// ranking cache is keyed by it, so a changed weight file never reuses stale rankings.
+  var cacheKey: String { get }
 
   /// The best `depth` passages for `question`, best first (fewer when the corpus has fewer
   /// matches; none for a question with no searchable words).
@@ -27,19 +32,22 @@ public struct CachedRetriever: Retriever {
     self.dataset = dataset
   }
 
-  /// The base retriever's name (the cache key).
+  /// The base retriever's name.
   public var name: String { base.name }
+
+  /// The base retriever's cache key.
+  public var cacheKey: String { base.cacheKey }
 
   /// The cached ranking, or `base`'s (then stored).
   public func retrieve(question: QuestionRecord, depth: Int) throws -> [ScoredPassage] {
     if let cached = try store.cachedRanking(
-      dataset: dataset, retriever: name, questionID: question.id, depth: depth)
+      dataset: dataset, retriever: cacheKey, questionID: question.id, depth: depth)
     {
       return cached
     }
     let ranking = try base.retrieve(question: question, depth: depth)
     try store.storeRanking(
-      ranking, dataset: dataset, retriever: name, questionID: question.id, depth: depth)
+      ranking, dataset: dataset, retriever: cacheKey, questionID: question.id, depth: depth)
     return ranking
   }
 
@@ -53,7 +61,7 @@ public struct CachedRetriever: Retriever {
     var computed: [(questionID: String, ranking: [ScoredPassage])] = []
     for question in questions {
       if let cached = try store.cachedRanking(
-        dataset: dataset, retriever: name, questionID: question.id, depth: depth)
+        dataset: dataset, retriever: cacheKey, questionID: question.id, depth: depth)
       {
         rankings.append(cached)
       } else {
@@ -63,7 +71,7 @@ public struct CachedRetriever: Retriever {
       }
       progress(rankings.count)
     }
-    try store.storeRankings(computed, dataset: dataset, retriever: name, depth: depth)
+    try store.storeRankings(computed, dataset: dataset, retriever: cacheKey, depth: depth)
     return rankings
   }
 }

@@ -80,9 +80,12 @@ public protocol GenerationSession: AnyObject {
 
 /// A language model that answers prompts: the in-process engine, an HTTP server, or a test fake.
 public protocol Generator: AnyObject {
-  /// sha256 of the model weights (provenance and the generation-cache key).
+  /// sha256 of the model weights (provenance; the experiment's identity).
   var modelSHA256: String { get }
-  /// Renders chat turns; nil when the model has no chat template (raw prompts are used).
+  /// Everything besides prompt and decoding that changes an answer (the generation-cache key).
+  var identity: GeneratorIdentity { get }
+  /// Renders chat turns; nil when the model has no chat template raglab recognises (then a spec
+  /// with `prompt.chat: true` is refused; raw prompts need `chat: false`).
   var chatFormat: ChatFormat? { get }
   /// Starts an empty context.
   func makeSession() throws -> any GenerationSession

@@ -26,24 +26,31 @@ public struct PromptSegments: Sendable, Equatable {
 /// - `question_first` (Stable-RAG, arXiv 2601.02993): `Question: q\nDocuments: document 1: …`.
 ///
 /// With `chat`, the instruction is the system turn and everything else the user turn, rendered by the
-/// model's chat format (ChatML by default); the assistant prefix ends the tail. Without `chat`, the
-/// instruction opens the prompt followed by a blank line.
+/// model's own chat format (recognised from its GGUF, or the server's); the assistant prefix ends
+/// the tail. Without `chat`, the instruction opens the prompt followed by a blank line.
 public struct PromptBuilder: Sendable {
   /// The prompt settings.
   public let spec: PromptSpec
-  /// The chat format used when `spec.chat` is true.
-  public let chatFormat: ChatFormat
+  /// The model's chat format (nil for a model without a recognised template).
+  public let chatFormat: ChatFormat?
 
-  /// Creates a builder; `chatFormat` defaults to ChatML.
-  public init(spec: PromptSpec, chatFormat: ChatFormat? = nil) {
+  /// Creates a builder for a model whose chat format is `chatFormat`.
+  /// - Throws: `PromptError` when `spec.chat` asks for chat turns and the model has no chat
+  ///   format raglab recognises — never a guessed one.
+  public init(spec: PromptSpec, chatFormat: ChatFormat?) throws {
+    if spec.chat && chatFormat == nil { throw PromptError.noChatTemplate }
     self.spec = spec
-    self.chatFormat = chatFormat ?? .chatML
+    self.chatFormat = chatFormat
   }
 
   /// The segments of the prompt showing `passages` (in this order) for `question`.
   public func segments(question: Question, passages: [Passage]) -> PromptSegments {
     let (before, after) =
-      spec.chat ? chatFormat.split(system: spec.instruction) : (spec.instruction + "\n\n", "")
+      if spec.chat, let chatFormat {
+        chatFormat.split(system: spec.instruction)
+      } else {
+        (spec.instruction + "\n\n", "")
+      }
     let questionFirst = spec.template == "question_first"
     let header = questionFirst ? before + "Question: \(question.text)\nDocuments:\n" : before
     let rendered = passages.enumerated().map { passageSegment($1, number: $0 + 1) }
@@ -62,4 +69,17 @@ public struct PromptBuilder: Sendable {
       ? "document \(number): \(passage.text)\n"
       : "Document [\(number)](Title: \(passage.title)) \(passage.text)\n"
   }
+}
+
+/// Why a prompt cannot be built for a model.
+public struct PromptError: Error, CustomStringConvertible, Sendable, Equatable {
+  /// The message, naming the spec key that fixes it.
+  public let description: String
+
+  /// The spec asks for chat turns but the model carries no chat template raglab recognises.
+  public static let noChatTemplate = PromptError(
+    description:
+      "prompt.chat is true but the model has no chat template raglab recognises (it reads ChatML, "
+      + "the template of SmolLM2 and Qwen2.5, from the GGUF's tokenizer.chat_template or the "
+      + "server's /props): set `prompt: {chat: false}` in the spec to send raw prompts")
 }

@@ -10,7 +10,7 @@ extension ExperimentRunner {
     let segments = context.builder.segments(question: question, passages: request.passages)
     guard
       let cached = try store.cachedGeneration(
-        modelSHA256: context.modelSHA256, promptHash: segments.hash,
+        generatorKey: context.generator.key, promptHash: segments.hash,
         decodingHash: context.decoding.hash)
     else { return false }
     let scores = QAMetrics.score(prediction: cached.answer, golds: question.answers)
@@ -46,7 +46,8 @@ extension ExperimentRunner {
         prefillSeconds: outcome.prefillSeconds, generateSeconds: outcome.generateSeconds,
         fromCache: false),
       caching: GenerationCacheRecord(
-        modelSHA256: context.modelSHA256, promptHash: hash, decodingHash: context.decoding.hash,
+        generatorKey: context.generator.key, generatorJSON: context.generator.json,
+        promptHash: hash, decodingHash: context.decoding.hash,
         answer: outcome.answer.text, outputTokensJSON: tokensJSON, logprobsJSON: logprobsJSON,
         stopReason: outcome.answer.stopReason, promptTokenCount: outcome.promptTokenCount))
   }

@@ -33,7 +33,8 @@ public struct ExperimentRunner {
   /// - Parameters:
   ///   - progress: called after each stored trial.
   ///   - shouldStop: polled after each trial; returning true ends the run cleanly (e.g. on SIGINT).
-  /// - Throws: `RunError` for an unknown module or retriever, `StoreError`, generator errors.
+  /// - Throws: `RunError` for an unknown module or retriever, `PromptError` for a chat prompt on a
+  ///   model without a chat template, `StoreError`, generator errors.
   public func run(
     progress: (RunProgress) -> Void = { _ in }, shouldStop: () -> Bool = { false }
   ) throws -> RunSummary {
@@ -47,12 +48,19 @@ public struct ExperimentRunner {
       throw RunError(
         "retriever '\(name)' is not available (known: \(inputs.rankers.keys.sorted()))")
     }
+    // Built before the experiment is stored, so a spec the model cannot serve leaves nothing behind.
+    let builder = try PromptBuilder(spec: spec.prompt, chatFormat: generator.chatFormat)
     let (experiment, resumed) = try store.beginExperiment(
       ExperimentRecord(
         name: spec.name, specYAML: loaded.yaml, specHash: loaded.hash,
         modelSHA256: generator.modelSHA256,
         dataChecksum: inputs.dataChecksum, gitCommit: options.gitCommit,
-        raglabVersion: options.raglabVersion))
+        raglabVersion: options.raglabVersion, module: spec.module.name,
+        datasetName: spec.dataset.name,
+        provenanceJSON: RunProvenance(
+          raglabVersion: options.raglabVersion, gitCommit: options.gitCommit,
+          threads: options.threads, generator: generator.identity
+        ).json))
     let experimentId = experiment.id!
     let records = try conditions.enumerated().map { i, condition in
       try store.condition(experimentId: experimentId, keysJSON: condition.keysJSON, position: i)
@@ -63,9 +71,9 @@ public struct ExperimentRunner {
     var state = RunState(completed: alreadyDone)
     let context = TrialContext(
       experimentId: experimentId, conditionIds: records.map { $0.id! },
-      modelSHA256: generator.modelSHA256,
+      generator: generator.identity,
       decoding: DecodingOptions(spec.generator),
-      builder: PromptBuilder(spec: spec.prompt, chatFormat: generator.chatFormat))
+      builder: builder)
     for question in inputs.questions {
       if shouldStop() {
         state.interrupted = true
@@ -132,7 +140,7 @@ struct RunState {
 struct TrialContext {
   let experimentId: Int64
   let conditionIds: [Int64]
-  let modelSHA256: String
+  let generator: GeneratorIdentity
   let decoding: DecodingOptions
   let builder: PromptBuilder
 }

@@ -1,25 +1,28 @@
 import Foundation
 
-/// How `raglab run` runs: prefix sharing, provenance strings.
+/// How `raglab run` runs: prefix sharing, cache use, provenance (commit, threads).
 public struct RunOptions: Sendable {
   /// Share prompt prefixes through one KV cache per question (default) or evaluate each prompt alone.
   public var prefixSharing: Bool
-  /// Reuse stored generations for identical (model, prompt, decoding) keys.
+  /// Reuse stored generations for identical (generator identity, prompt, decoding) keys.
   public var useGenerationCache: Bool
   /// `git rev-parse HEAD`, or "unknown".
   public var gitCommit: String
   /// raglab's version.
   public var raglabVersion: String
+  /// Compute threads the generator was loaded with (recorded in provenance).
+  public var threads: Int
 
   /// Creates options.
   public init(
     prefixSharing: Bool = true, useGenerationCache: Bool = true, gitCommit: String = "unknown",
-    raglabVersion: String = RaglabVersion.current
+    raglabVersion: String = RaglabVersion.current, threads: Int = 1
   ) {
     self.prefixSharing = prefixSharing
     self.useGenerationCache = useGenerationCache
     self.gitCommit = gitCommit
     self.raglabVersion = raglabVersion
+    self.threads = threads
   }
 }
 
@@ -39,6 +42,14 @@ public struct RunProgress: Sendable {
   public var resumedFrom: Int
   /// Prompt tokens evaluated so far in this run, and the naive count.
   public var tokens: PromptTokenTally
+
+  /// Creates a progress report.
+  public init(completed: Int, total: Int, resumedFrom: Int, tokens: PromptTokenTally) {
+    self.completed = completed
+    self.total = total
+    self.resumedFrom = resumedFrom
+    self.tokens = tokens
+  }
 }
 
 /// What a run did.

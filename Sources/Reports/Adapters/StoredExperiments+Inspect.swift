@@ -4,7 +4,14 @@ extension StoredExperiments {
   /// Question `questionID` of experiment `name` under every condition: passages, answer, scores.
   /// - Throws: `ReportsError.noExperiment` or `.noQuestion` when either is unknown.
   public func inspection(experiment name: String, questionID: String) throws -> QuestionInspection {
-    let record = try record(named: name)
+    try inspection(of: try record(named: name), questionID: questionID)
+  }
+
+  /// Question `questionID` of one stored experiment (see `inspection(experiment:questionID:)`).
+  public func inspection(of record: ExperimentRecord, questionID: String) throws
+    -> QuestionInspection
+  {
+    let name = record.name
     let id = record.id ?? -1
     let trials = try store.trials(experimentId: id, questionId: questionID)
     guard !trials.isEmpty else { throw ReportsError.noQuestion(id: questionID, experiment: name) }
@@ -25,7 +32,7 @@ extension StoredExperiments {
           passageIDs: StoredValues.passageIDs(trial.passageIdsJSON), answer: trial.answer,
           metrics: StoredValues.metrics(trial.metricsJSON))
       }
-    let question = try datasetName(record.specYAML).flatMap { dataset in
+    let question = try record.datasetNameOrStored.flatMap { dataset in
       try catalog?.question(dataset: dataset, id: questionID)
     }
     return QuestionInspection(

@@ -39,14 +39,18 @@ public struct StoredExperiments: Sendable {
   /// The summary of experiment `name`: provenance and, per condition, bootstrap 95 % intervals of
   /// every stored metric and (with a catalog) of recall@k.
   public func summary(named name: String) throws -> ExperimentSummary {
-    let record = try record(named: name)
+    try summary(of: try record(named: name))
+  }
+
+  /// The summary of one stored experiment (see `summary(named:)`).
+  public func summary(of record: ExperimentRecord) throws -> ExperimentSummary {
     guard let id = record.id else {
-      throw ReportsError.noExperiment(name: name, database: store.database.path, known: [])
+      throw ReportsError.noExperiment(name: record.name, database: store.database.path, known: [])
     }
     let conditions = try store.conditions(experimentId: id)
     let stored = conditions.map { StoredValues.keys($0.keysJSON) }
     let order = StoredValues.orderedNames(stored)
-    let dataset = datasetName(record.specYAML)
+    let dataset = record.datasetNameOrStored
     var summaries: [ConditionSummary] = []
     for (condition, keys) in zip(conditions, stored) {
       let trials = try store.trials(conditionId: condition.id ?? -1)
@@ -60,7 +64,9 @@ public struct StoredExperiments: Sendable {
         dataChecksum: record.dataChecksum,
         gitCommit: record.gitCommit == "unknown" ? nil : record.gitCommit,
         startedAt: record.startedAt, finishedAt: record.finishedAt,
-        trialCount: try store.trialCount(experimentId: id)),
+        trialCount: try store.trialCount(experimentId: id), module: record.moduleNameOrStored,
+        dataset: dataset,
+        run: record.provenanceJSON.flatMap { try? JSONText.decode(RunProvenance.self, from: $0) }),
       conditions: summaries)
   }
 
@@ -96,10 +102,5 @@ public struct StoredExperiments: Sendable {
   private func estimate(_ values: [Double]) -> Estimate {
     let interval = Bootstrap.meanInterval(values, seed: bootstrapSeed)
     return Estimate(value: interval.mean, low: interval.lower, high: interval.upper)
-  }
-
-  /// The spec's dataset name, if the stored YAML still parses.
-  func datasetName(_ yaml: String) -> String? {
-    (try? SpecLoader.parse(yaml: yaml))?.spec.dataset.name
   }
 }

@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 
 /// Where an experiment's numbers came from: enough to reproduce or distrust them.
@@ -16,11 +17,19 @@ public struct Provenance: Sendable, Equatable, Codable {
   public var finishedAt: Date?
   /// Number of trials stored.
   public var trialCount: Int
+  /// The experiment module (e.g. `passage_count`), when known.
+  public var module: String?
+  /// The dataset's name, when known.
+  public var dataset: String?
+  /// Versions, threads, generator identity and machine of the run (nil for experiments stored
+  /// before they were recorded).
+  public var run: RunProvenance?
 
   /// Creates a provenance record.
   public init(
     specHash: String, modelSHA256: String, dataChecksum: String, gitCommit: String? = nil,
-    startedAt: Date? = nil, finishedAt: Date? = nil, trialCount: Int
+    startedAt: Date? = nil, finishedAt: Date? = nil, trialCount: Int, module: String? = nil,
+    dataset: String? = nil, run: RunProvenance? = nil
   ) {
     self.specHash = specHash
     self.modelSHA256 = modelSHA256
@@ -29,6 +38,9 @@ public struct Provenance: Sendable, Equatable, Codable {
     self.startedAt = startedAt
     self.finishedAt = finishedAt
     self.trialCount = trialCount
+    self.module = module
+    self.dataset = dataset
+    self.run = run
   }
 }
 

@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 
 /// The markdown notebook of one experiment: findings, plots, results, provenance and spec.
@@ -109,6 +110,27 @@ public struct Notebook: Sendable {
     }
     rows.append(["trials", "\(p.trialCount)"])
     rows.append(["conditions", "\(summary.conditions.count)"])
+    if let module = p.module { rows.append(["module", "`\(module)`"]) }
+    if let dataset = p.dataset { rows.append(["dataset", "`\(dataset)`"]) }
+    if let run = p.run { rows += Self.runRows(run) }
     return TextTable(headers: ["", "value"], rows: rows)
+  }
+
+  /// The generator, versions, threads and machine of a run, as provenance rows.
+  static func runRows(_ run: RunProvenance) -> [[String]] {
+    let g = run.generator
+    var generator = g.backend
+    if let kvCache = g.kvCache { generator += ", KV cache \(kvCache)" }
+    if let url = g.url { generator += ", \(url)" }
+    if let served = g.servedModel { generator += ", model `\(served)`" }
+    let dependencies = run.dependencies.sorted { $0.key < $1.key }
+      .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    return [
+      ["generator", generator],
+      ["raglab / engine", "\(run.raglabVersion) / \(run.engineVersion)"],
+      ["threads", "\(run.threads)"],
+      ["dependencies", dependencies],
+      ["machine", run.machine],
+    ]
   }
 }

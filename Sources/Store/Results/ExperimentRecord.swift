@@ -26,12 +26,19 @@ public struct ExperimentRecord: Codable, Sendable, Equatable, FetchableRecord,
   public var startedAt: Date
   /// When every trial was done (nil while incomplete).
   public var finishedAt: Date?
+  /// The spec's module name, stored so reports never re-validate old YAML (nil before results-v2).
+  public var module: String?
+  /// The spec's dataset name, stored for the same reason (nil before results-v2).
+  public var datasetName: String?
+  /// The run's provenance (engine and dependency versions, threads, machine) as JSON.
+  public var provenanceJSON: String?
 
   /// Creates a record for insertion.
   public init(
     id: Int64? = nil, name: String, specYAML: String, specHash: String, modelSHA256: String,
     dataChecksum: String, gitCommit: String, raglabVersion: String, startedAt: Date = Date(),
-    finishedAt: Date? = nil
+    finishedAt: Date? = nil, module: String? = nil, datasetName: String? = nil,
+    provenanceJSON: String? = nil
   ) {
     self.id = id
     self.name = name
@@ -43,6 +50,9 @@ public struct ExperimentRecord: Codable, Sendable, Equatable, FetchableRecord,
     self.raglabVersion = raglabVersion
     self.startedAt = startedAt
     self.finishedAt = finishedAt
+    self.module = module
+    self.datasetName = datasetName
+    self.provenanceJSON = provenanceJSON
   }
 
   public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -79,14 +79,15 @@ public struct ResultsStore: Sendable {
     }
   }
 
-  /// The cached generation for this model, prompt and decoding parameters, if any.
-  public func cachedGeneration(modelSHA256: String, promptHash: String, decodingHash: String) throws
-    -> GenerationCacheRecord?
+  /// The cached generation for this generator identity key, prompt and decoding parameters, if any.
+  public func cachedGeneration(generatorKey: String, promptHash: String, decodingHash: String)
+    throws -> GenerationCacheRecord?
   {
     try database.writer.read { db in
       try GenerationCacheRecord.fetchOne(
         db,
-        key: ["modelSHA256": modelSHA256, "promptHash": promptHash, "decodingHash": decodingHash])
+        key: ["generatorKey": generatorKey, "promptHash": promptHash, "decodingHash": decodingHash]
+      )
     }
   }
 

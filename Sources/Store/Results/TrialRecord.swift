@@ -64,13 +64,16 @@ public struct TrialRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
   public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-/// A stored generation, reusable by any experiment with the same model, prompt and decoding parameters.
+/// A stored generation, reusable by any experiment with the same generator identity (backend, model,
+/// engine version, KV cache, server), prompt and decoding parameters.
 public struct GenerationCacheRecord: Codable, Sendable, Equatable, FetchableRecord,
   PersistableRecord
 {
   public static let databaseTableName = "generationCache"
-  /// sha256 of the model file.
-  public var modelSHA256: String
+  /// sha256 of the generator identity's canonical JSON (`GeneratorIdentity.key`).
+  public var generatorKey: String
+  /// The generator identity itself, for a reader of the database.
+  public var generatorJSON: String
   /// sha256 of the prompt segments.
   public var promptHash: String
   /// sha256 of the canonical decoding parameters.
@@ -88,11 +91,12 @@ public struct GenerationCacheRecord: Codable, Sendable, Equatable, FetchableReco
 
   /// Creates a cache entry.
   public init(
-    modelSHA256: String, promptHash: String, decodingHash: String, answer: String,
-    outputTokensJSON: String,
-    logprobsJSON: String, stopReason: String, promptTokenCount: Int
+    generatorKey: String, generatorJSON: String, promptHash: String, decodingHash: String,
+    answer: String, outputTokensJSON: String, logprobsJSON: String, stopReason: String,
+    promptTokenCount: Int
   ) {
-    self.modelSHA256 = modelSHA256
+    self.generatorKey = generatorKey
+    self.generatorJSON = generatorJSON
     self.promptHash = promptHash
     self.decodingHash = decodingHash
     self.answer = answer

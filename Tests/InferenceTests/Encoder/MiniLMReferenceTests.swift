@@ -1,14 +1,12 @@
+import Experiments
 import Foundation
 import Testing
 
 @testable import Inference
 
 /// The installed all-MiniLM-L6-v2 directory (`$RAGLAB_HOME/models/…`, set up by `make quickstart`).
-func miniLMDirectory() -> String {
-  let home =
-    ProcessInfo.processInfo.environment["RAGLAB_HOME"]
-    ?? (NSHomeDirectory() as NSString).appendingPathComponent(".cache/raglab")
-  return (home as NSString).appendingPathComponent("models/all-MiniLM-L6-v2")
+func miniLMDirectory() throws -> String {
+  try AssetPaths.require("models/all-MiniLM-L6-v2", what: "dense retriever model (MiniLM)")
 }
 
 /// One sentence of the reference fixture written by scripts/make-minilm-fixture.py.

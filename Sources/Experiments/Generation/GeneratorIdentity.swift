@@ -1,0 +1,58 @@
+import Foundation
+import Inference
+
+/// Everything besides the prompt and the decoding options that changes a generated answer: the
+/// generation-cache key part of a generator, and its provenance.
+///
+/// Two generators with equal identities must give the same answer to the same prompt and options;
+/// when one field differs the cache never reuses the other's answers.
+public struct GeneratorIdentity: Codable, Sendable, Equatable {
+  /// `inprocess`, `openai`, or a test generator's own name.
+  public var backend: String
+  /// sha256 of the model weights (for `openai`, the spec's `model_sha256` or an endpoint identity).
+  public var modelSHA256: String
+  /// The in-process engine's numerics version (`EngineVersion.current`); nil for a server.
+  public var engineVersion: String?
+  /// The in-process KV-cache element type (`f32`, `f16`); nil for a server.
+  public var kvCache: String?
+  /// The server's API root for `openai`.
+  public var url: String?
+  /// The served model name for `openai`.
+  public var servedModel: String?
+
+  /// Creates an identity.
+  public init(
+    backend: String, modelSHA256: String, engineVersion: String? = nil, kvCache: String? = nil,
+    url: String? = nil, servedModel: String? = nil
+  ) {
+    self.backend = backend
+    self.modelSHA256 = modelSHA256
+    self.engineVersion = engineVersion
+    self.kvCache = kvCache
+    self.url = url
+    self.servedModel = servedModel
+  }
+
+  /// Canonical JSON (sorted keys, absent fields left out): what is stored beside each cache entry.
+  public var json: String { JSONText.encode(self) }
+
+  /// sha256 of `json`: the generator part of the generation-cache key.
+  public var key: String { SHA256.hex(of: Array(json.utf8)) }
+}
+
+extension InProcessGenerator {
+  /// Model file, engine numerics and KV-cache type: the in-process answer's inputs besides the prompt.
+  public var identity: GeneratorIdentity {
+    GeneratorIdentity(
+      backend: "inprocess", modelSHA256: modelSHA256, engineVersion: EngineVersion.current,
+      kvCache: kvCache.rawValue)
+  }
+}
+
+extension OpenAIGenerator {
+  /// Server URL, served model name and pinned weights: the remote answer's inputs besides the prompt.
+  public var identity: GeneratorIdentity {
+    GeneratorIdentity(
+      backend: "openai", modelSHA256: modelSHA256, url: baseURL.absoluteString, servedModel: model)
+  }
+}
