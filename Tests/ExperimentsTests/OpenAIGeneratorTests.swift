@@ -6,42 +6,26 @@ import Testing
 
 /// The stand-in server (Fixtures/fake_openai_server.py) as a child process, stopped on deinit.
 final class FakeOpenAIServer {
-  private let process = Process()
+  private let server: LoopbackServer
   /// Where the server logs every request body, one JSON line each.
   let log: URL
   /// The API root, `http://127.0.0.1:PORT/v1`.
-  let url: String
+  var url: String { "http://127.0.0.1:\(port)/v1" }
   /// The port it listens on.
-  let port: Int
+  var port: Int { server.port }
 
   /// Starts a server on `port` (0: any free one) that exits instead of answering completion
   /// number `dieAfter + 1`, if given.
   init(port: Int = 0, dieAfter: Int? = nil) throws {
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("Fixtures/fake_openai_server.py")
     log = FileManager.default.temporaryDirectory.appendingPathComponent(
       "raglab-openai-\(UUID().uuidString).jsonl")
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments =
-      ["python3", script.path, log.path, String(port)] + (dieAfter.map { [String($0)] } ?? [])
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    var data = Data()
-    while !data.contains(UInt8(ascii: "\n")) {
-      let chunk = out.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      data += chunk
-    }
-    self.port =
-      Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-      ?? 0
-    url = "http://127.0.0.1:\(self.port)/v1"
+    server = try LoopbackServer(
+      script: "fake_openai_server.py",
+      arguments: [log.path, String(port)] + (dieAfter.map { [String($0)] } ?? []))
   }
 
   deinit {
-    kill(process.processIdentifier, SIGKILL)  // the test runner's children may inherit an ignored SIGTERM
-    process.waitUntilExit()
+    server.stop()
     try? FileManager.default.removeItem(at: log)
   }
 
@@ -153,21 +137,48 @@ private func answers(_ store: ResultsStore, _ id: Int64) throws -> [String] {
   #expect(misplaced.problems[0].message.contains("only applies to backend: openai"))
 }
 
+/// `json` read as a `/completions` answer from a made-up URL.
+private func reply(_ json: String) throws -> CompletionReply {
+  try CompletionReply(json: Data(json.utf8), from: URL(string: "http://h/v1/completions")!)
+}
+
 @Test func legacyLogprobsAndFinishReasonAreRead() throws {
-  let json: [String: Any] = [
-    "choices": [
-      [
-        "text": "Paris", "finish_reason": "length",
-        "logprobs": ["tokens": ["Par", "is"], "token_logprobs": [-0.5, -0.25]],
-      ]
-    ],
-    "usage": ["prompt_tokens": 42],
-  ]
-  let reply = try CompletionReply(json, from: URL(string: "http://h/v1/completions")!)
-  #expect(reply.answer.text == "Paris" && reply.answer.stopReason == "server:length")
-  #expect(reply.answer.logprobs == [-0.5, -0.25] && reply.answer.tokens.isEmpty)
-  #expect(reply.answer.promptTokenCount == 42 && reply.evaluatedPromptTokens == 42)
-  #expect(throws: GeneratorServerError.self) {
-    try CompletionReply(["choices": []], from: URL(string: "http://h/v1/completions")!)
+  let parsed = try reply(
+    """
+    {"choices": [{"text": "Paris", "finish_reason": "length",
+                  "logprobs": {"tokens": ["Par", "is"], "token_logprobs": [-0.5, -0.25]}}],
+     "usage": {"prompt_tokens": 42}}
+    """)
+  #expect(parsed.answer.text == "Paris" && parsed.answer.stopReason == "server:length")
+  #expect(parsed.answer.logprobs == [-0.5, -0.25] && parsed.answer.tokens.isEmpty)
+  #expect(parsed.answer.promptTokenCount == 42 && parsed.evaluatedPromptTokens == 42)
+  let empty = try #require(throws: GeneratorServerError.self) { try reply(#"{"choices": []}"#) }
+  #expect(empty.description.contains("http://h/v1/completions answered without choices[0].text"))
+  let wrongType = try #require(throws: GeneratorServerError.self) {
+    try reply(#"{"choices": [{"text": 7}]}"#)
   }
+  #expect(wrongType.description.contains("http://h/v1/completions"))
+  #expect(wrongType.description.contains("choices[0].text"))
+}
+
+@Test func aNullLogprobKeepsEveryTokenAlignedWithItsLogprob() throws {
+  let llama = try reply(
+    """
+    {"choices": [{"text": "abc", "finish_reason": "stop", "logprobs": {"content": [
+      {"id": 97, "logprob": -0.5}, {"id": 98, "logprob": null}, {"id": 99, "logprob": -0.25}]}}]}
+    """)
+  #expect(llama.answer.tokens == [97, 98, 99])
+  #expect(llama.answer.logprobs.count == 3)
+  #expect(llama.answer.logprobs[0] == -0.5 && llama.answer.logprobs[2] == -0.25)
+  #expect(llama.answer.logprobs[1].isNaN)
+  let legacy = try reply(
+    """
+    {"choices": [{"text": "abc", "logprobs": {"tokens": ["a", "b", "c"],
+                                             "token_logprobs": [-0.5, null, -0.25]}}]}
+    """)
+  #expect(legacy.answer.logprobs.count == 3)
+  #expect(legacy.answer.logprobs[0] == -0.5 && legacy.answer.logprobs[2] == -0.25)
+  #expect(legacy.answer.logprobs[1].isNaN)
+  // Stored as "nan", so the stored list keeps its length too.
+  #expect(JSONText.encode(legacy.answer.logprobs) == #"[-0.5,"nan",-0.25]"#)
 }

@@ -12,55 +12,146 @@ public struct GeneratorServerError: Error, CustomStringConvertible, Sendable {
 
 /// Sends one JSON request at a time and waits for the JSON answer (the generator protocol is
 /// synchronous; experiments answer prompts one after the other).
-struct JSONHTTPClient: Sendable {
-  /// Seconds before a request is abandoned.
+///
+/// Redirects are never followed: a 3xx is an error naming the URL and its `Location`, so a POST
+/// never turns into a GET and the API key is never sent to another address.
+final class JSONHTTPClient: Sendable {
+  /// Seconds a request may take, from sending it to the last byte of the answer.
   let timeout: TimeInterval
   /// Sent as `Authorization: Bearer …` when set.
   let apiKey: String?
+  /// A private session whose delegate refuses redirects.
+  private let session: URLSession
 
-  /// GETs (no `body`) or POSTs `body` to `url` and returns the decoded JSON object.
-  /// - Throws: `GeneratorServerError` naming the URL when the server cannot be reached, answers
-  ///   with a non-2xx status, or does not answer a JSON object.
-  func send(_ url: URL, body: [String: Any]? = nil) throws -> [String: Any] {
+  /// A client whose requests give up after `timeout` seconds.
+  init(timeout: TimeInterval, apiKey: String?) {
+    self.timeout = timeout
+    self.apiKey = apiKey
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.timeoutIntervalForRequest = timeout
+    configuration.timeoutIntervalForResource = timeout
+    session = URLSession(
+      configuration: configuration, delegate: RedirectRefuser(), delegateQueue: nil)
+  }
+
+  deinit { session.invalidateAndCancel() }
+
+  /// GETs `url` and decodes its JSON answer as `Reply`.
+  /// - Throws: `GeneratorServerError` naming the URL (see `send(_:method:body:)`).
+  func get<Reply: Decodable>(_ url: URL, as _: Reply.Type) throws -> Reply {
+    try Self.decode(Reply.self, from: send(url, method: "GET", body: nil), url: url)
+  }
+
+  /// POSTs `body` as JSON to `url` and decodes the JSON answer as `Reply`.
+  /// - Throws: `GeneratorServerError` naming the URL (see `send(_:method:body:)`).
+  func post<Reply: Decodable>(_ url: URL, body: some Encodable, as _: Reply.Type) throws -> Reply {
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.outputFormatting = [.sortedKeys]
+    return try Self.decode(
+      Reply.self, from: send(url, method: "POST", body: try encoder.encode(body)), url: url)
+  }
+
+  /// Decodes a server's JSON answer (snake_case keys) as `Reply`.
+  /// - Throws: `GeneratorServerError` naming `url`, the key path and what was expected.
+  static func decode<Reply: Decodable>(_: Reply.Type, from data: Data, url: URL) throws -> Reply {
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    do {
+      return try decoder.decode(Reply.self, from: data)
+    } catch let error as DecodingError {
+      throw GeneratorServerError(
+        description:
+          "the generator server at \(url.absoluteString) answered JSON raglab cannot read "
+          + "(\(Self.describe(error))): \(String(decoding: data.prefix(300), as: UTF8.self))")
+    }
+  }
+
+  /// Sends one request and returns the body of its 2xx answer.
+  /// - Throws: `GeneratorServerError` naming the URL when the server cannot be reached, does not
+  ///   answer within `timeout`, redirects (3xx, with its `Location`) or answers another non-2xx.
+  private func send(_ url: URL, method: String, body: Data?) throws -> Data {
     var request = URLRequest(url: url, timeoutInterval: timeout)
+    request.httpMethod = method
     request.setValue("application/json", forHTTPHeaderField: "Accept")
     if let apiKey { request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization") }
     if let body {
-      request.httpMethod = "POST"
       request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-      request.httpBody = try JSONSerialization.data(withJSONObject: body)
+      request.httpBody = body
     }
     let reply = Reply()
     let done = DispatchSemaphore(value: 0)
-    URLSession.shared.dataTask(with: request) { data, response, error in
+    session.dataTask(with: request) { data, response, error in
       reply.set(data, response as? HTTPURLResponse, error)
       done.signal()
     }.resume()
     done.wait()
     let (data, response, error) = reply.get()
+    let address = url.absoluteString
+    if let error = error as? URLError, error.code == .timedOut {
+      throw GeneratorServerError(
+        description:
+          "the generator server at \(address) did not answer within \(Self.seconds(timeout)) "
+          + "(raglab's request timeout); check that it is not hung or overloaded")
+    }
     if let error {
       throw GeneratorServerError(
         description:
-          "cannot reach the generator server at \(url.absoluteString): \(error.localizedDescription); "
+          "cannot reach the generator server at \(address): \(error.localizedDescription); "
           + "start it (e.g. `llama-server -m MODEL.gguf --port 8080`) or fix generator.url in the spec"
       )
     }
     let status = response?.statusCode ?? 0
-    let text = String(decoding: data ?? Data(), as: UTF8.self)
+    if (300..<400).contains(status) {
+      let location = response?.value(forHTTPHeaderField: "Location") ?? "(no Location header)"
+      throw GeneratorServerError(
+        description:
+          "the generator server at \(address) answered HTTP \(status), a redirect to \(location); "
+          + "raglab does not follow redirects for API calls (the request and the API key would go "
+          + "elsewhere): set generator.url to the server's real API root")
+    }
     guard (200..<300).contains(status) else {
+      let text = String(decoding: (data ?? Data()).prefix(300), as: UTF8.self)
       throw GeneratorServerError(
-        description:
-          "the generator server at \(url.absoluteString) answered HTTP \(status): \(text.prefix(300))"
-      )
+        description: "the generator server at \(address) answered HTTP \(status): \(text)")
     }
-    guard let object = (try? JSONSerialization.jsonObject(with: data ?? Data())) as? [String: Any]
-    else {
-      throw GeneratorServerError(
-        description:
-          "the generator server at \(url.absoluteString) did not answer a JSON object: \(text.prefix(300))"
-      )
+    return data ?? Data()
+  }
+
+  /// `30 s`, `0.5 s`.
+  private static func seconds(_ interval: TimeInterval) -> String {
+    interval == interval.rounded() ? "\(Int(interval)) s" : "\(interval) s"
+  }
+
+  /// `choices[0].text: Expected to decode String but found a number instead.`
+  private static func describe(_ error: DecodingError) -> String {
+    func path(_ keys: [any CodingKey]) -> String {
+      let rendered = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+      return rendered.hasPrefix(".") ? String(rendered.dropFirst()) : rendered
     }
-    return object
+    switch error {
+    case .keyNotFound(let key, let context):
+      let parent = path(context.codingPath)
+      return "\(parent.isEmpty ? "" : parent + ".")\(key.stringValue) is missing"
+    case .typeMismatch(_, let context), .valueNotFound(_, let context),
+      .dataCorrupted(let context):
+      let keyPath = path(context.codingPath)
+      return (keyPath.isEmpty ? "" : keyPath + ": ") + context.debugDescription
+    @unknown default:
+      return "\(error)"
+    }
+  }
+}
+
+/// Answers every redirect with "do not follow", so the 3xx itself reaches the caller.
+private final class RedirectRefuser: NSObject, URLSessionTaskDelegate, Sendable {
+  /// Refuses the redirect.
+  func urlSession(
+    _ session: URLSession, task: URLSessionTask,
+    willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
+    completionHandler: @escaping @Sendable (URLRequest?) -> Void
+  ) {
+    completionHandler(nil)
   }
 }
 
@@ -69,12 +160,14 @@ private final class Reply: @unchecked Sendable {
   private let lock = NSLock()
   private var value: (Data?, HTTPURLResponse?, (any Error)?) = (nil, nil, nil)
 
+  /// Stores the task's outcome.
   func set(_ data: Data?, _ response: HTTPURLResponse?, _ error: (any Error)?) {
     lock.lock()
     value = (data, response, error)
     lock.unlock()
   }
 
+  /// The stored outcome.
   func get() -> (Data?, HTTPURLResponse?, (any Error)?) {
     lock.lock()
     defer { lock.unlock() }

@@ -18,9 +18,19 @@ public final class OpenAIGenerator: Generator {
   public let chatFormat: ChatFormat? = .chatML
   let client: JSONHTTPClient
 
+  /// Seconds one request may take before the run stops with an error naming the URL.
+  public static let defaultTimeout: TimeInterval = 30
+
   /// Connects to the server `spec.url` names and checks it answers `GET {url}/models`.
-  /// - Throws: `GeneratorServerError` naming the URL when it is malformed, dead or not an API root.
-  public init(spec: GeneratorSpec, timeout: TimeInterval = 300) throws {
+  /// - Parameters:
+  ///   - timeout: seconds one request may take (`defaultTimeout` unless a test asks).
+  ///   - apiKey: sent as a bearer token; `OPENAI_API_KEY` from the environment by default.
+  /// - Throws: `GeneratorServerError` naming the URL when it is malformed, dead, slow, redirects
+  ///   or is not an API root.
+  public init(
+    spec: GeneratorSpec, timeout: TimeInterval = defaultTimeout,
+    apiKey: String? = ProcessInfo.processInfo.environment["OPENAI_API_KEY"]
+  ) throws {
     guard let text = spec.url, let url = URL(string: text), ["http", "https"].contains(url.scheme)
     else {
       throw GeneratorServerError(
@@ -31,9 +41,8 @@ public final class OpenAIGenerator: Generator {
     baseURL = url
     model = spec.model
     modelSHA256 = spec.modelSHA256 ?? SHA256.hex(of: Array("openai \(text) \(spec.model)".utf8))
-    client = JSONHTTPClient(
-      timeout: timeout, apiKey: ProcessInfo.processInfo.environment["OPENAI_API_KEY"])
-    _ = try client.send(baseURL.appendingPathComponent("models"))
+    client = JSONHTTPClient(timeout: timeout, apiKey: apiKey)
+    _ = try client.get(baseURL.appendingPathComponent("models"), as: ModelList.self)
   }
 
   public func makeSession() throws -> any GenerationSession { OpenAISession(generator: self) }
@@ -58,57 +67,13 @@ final class OpenAISession: GenerationSession {
   func append(segment: String) throws { segments.append(segment) }
 
   func generate(_ options: DecodingOptions) throws -> GeneratedAnswer {
-    var body: [String: Any] = [
-      "model": generator.model, "prompt": segments.joined(), "max_tokens": options.maxTokens,
-      "temperature": Double(options.temperature), "top_p": Double(options.topP),
-      "seed": options.seed, "logprobs": 1,
-    ]
-    if !options.stop.isEmpty { body["stop"] = options.stop }
+    let request = CompletionRequest(
+      model: generator.model, prompt: segments.joined(), options: options)
     let url = generator.baseURL.appendingPathComponent("completions")
-    let reply = try generator.client.send(url, body: body)
+    let reply = try generator.client.post(url, body: request, as: CompletionResponse.self)
     let parsed = try CompletionReply(reply, from: url)
     evaluatedPromptTokens += parsed.evaluatedPromptTokens
     segments.append(parsed.answer.text)
     return parsed.answer
-  }
-}
-
-/// The parts of a `/completions` answer raglab keeps.
-struct CompletionReply {
-  /// The answer, with token ids and log-probabilities when the server sent them.
-  let answer: GeneratedAnswer
-  /// Prompt tokens the server evaluated (llama.cpp's `timings.prompt_n`, after its prefix cache),
-  /// else the prompt's length (`usage.prompt_tokens`).
-  let evaluatedPromptTokens: Int
-
-  /// Reads `choices[0]`, `usage` and (llama.cpp) `timings`; logprobs in either the legacy
-  /// `{tokens, token_logprobs}` form (OpenAI, vLLM) or llama.cpp's `{content: [{id, logprob}]}`.
-  /// - Throws: `GeneratorServerError` naming `url` when there is no `choices[0].text`.
-  init(_ json: [String: Any], from url: URL) throws {
-    guard let choice = (json["choices"] as? [[String: Any]])?.first,
-      let text = choice["text"] as? String
-    else {
-      throw GeneratorServerError(
-        description:
-          "the generator server at \(url.absoluteString) answered without choices[0].text")
-    }
-    let usage = json["usage"] as? [String: Any]
-    let promptTokens = (usage?["prompt_tokens"] as? Int) ?? 0
-    var tokens: [Int32] = []
-    var logprobs: [Float] = []
-    if let lp = choice["logprobs"] as? [String: Any] {
-      if let content = lp["content"] as? [[String: Any]] {
-        tokens = content.compactMap { ($0["id"] as? Int).map(Int32.init) }
-        logprobs = content.compactMap { ($0["logprob"] as? Double).map(Float.init) }
-      } else if let values = lp["token_logprobs"] as? [Any] {
-        logprobs = values.compactMap { ($0 as? Double).map(Float.init) }
-      }
-    }
-    let finish = (choice["finish_reason"] as? String) ?? "unknown"
-    answer = GeneratedAnswer(
-      text: text, tokens: tokens, logprobs: logprobs, stopReason: "server:\(finish)",
-      promptTokenCount: promptTokens)
-    evaluatedPromptTokens =
-      ((json["timings"] as? [String: Any])?["prompt_n"] as? Int) ?? promptTokens
   }
 }

@@ -1,0 +1,96 @@
+import Foundation
+
+/// The body of `POST {url}/completions` (keys sent in snake_case).
+struct CompletionRequest: Encodable {
+  /// The served model name.
+  let model: String
+  /// The whole rendered prompt.
+  let prompt: String
+  /// Most tokens to generate.
+  let maxTokens: Int
+  /// Softmax temperature.
+  let temperature: Double
+  /// Nucleus sampling mass.
+  let topP: Double
+  /// Sampler seed.
+  let seed: UInt64
+  /// Ask for the chosen token's log-probability.
+  let logprobs = 1
+  /// Stop strings; omitted when there are none.
+  let stop: [String]?
+
+  /// The request for `prompt` under `options`.
+  init(model: String, prompt: String, options: DecodingOptions) {
+    self.model = model
+    self.prompt = prompt
+    maxTokens = options.maxTokens
+    temperature = Double(options.temperature)
+    topP = Double(options.topP)
+    seed = options.seed
+    stop = options.stop.isEmpty ? nil : options.stop
+  }
+}
+
+/// The answer of `GET {url}/models`: only its being a JSON object is checked.
+struct ModelList: Decodable {
+  /// The served models, when the server lists them.
+  let data: [Entry]?
+
+  /// One served model.
+  struct Entry: Decodable {
+    /// The model's name.
+    let id: String?
+  }
+}
+
+/// The parts of a `/completions` answer raglab reads (OpenAI, vLLM and llama.cpp's fields).
+struct CompletionResponse: Decodable {
+  /// The completions; raglab asks for one.
+  let choices: [Choice]
+  /// Token counts (`prompt_tokens`, `completion_tokens`).
+  let usage: Usage?
+  /// llama.cpp's timings (`prompt_n`: prompt tokens evaluated after its prefix cache).
+  let timings: Timings?
+
+  /// One completion.
+  struct Choice: Decodable {
+    /// The generated text.
+    let text: String
+    /// `stop`, `length`, …
+    let finishReason: String?
+    /// Log-probabilities of the chosen tokens, in one of two forms.
+    let logprobs: Logprobs?
+  }
+
+  /// Legacy (`tokens` + `token_logprobs`, OpenAI and vLLM) or llama.cpp (`content`) form.
+  struct Logprobs: Decodable {
+    /// llama.cpp: one entry per generated token.
+    let content: [TokenLogprob]?
+    /// Legacy: the generated tokens as text.
+    let tokens: [String]?
+    /// Legacy: one log-probability (or null) per entry of `tokens`.
+    let tokenLogprobs: [Double?]?
+  }
+
+  /// One generated token in llama.cpp's form.
+  struct TokenLogprob: Decodable {
+    /// The token id, when the server sends it.
+    let id: Int?
+    /// Its log-probability; null when the server has none.
+    let logprob: Double?
+  }
+
+  /// OpenAI's token counts.
+  struct Usage: Decodable {
+    /// Tokens in the prompt.
+    let promptTokens: Int?
+    /// Tokens generated.
+    let completionTokens: Int?
+  }
+
+  /// llama.cpp's timings.
+  struct Timings: Decodable {
+    /// Prompt tokens actually evaluated.
+    let promptN: Int?
+  }
+}
