@@ -5,7 +5,7 @@ import Testing
 @testable import Corpus
 
 struct BEIRImporterTests {
-  private func writeTinyBEIR(_ folder: DataFolder, qrels: String? = nil) throws -> String {
+  fileprivate func writeTinyBEIR(_ folder: DataFolder, qrels: String? = nil) throws -> String {
     try folder.write(
       "scifact/corpus.jsonl",
       """
@@ -59,5 +59,35 @@ struct BEIRImporterTests {
         format: .beir, path: folder.path + "/empty", into: makeStore())
     }
     #expect(error?.description.contains("corpus.jsonl: missing") == true)
+  }
+}
+
+extension BEIRImporterTests {
+  @Test func qrelsNamingMissingPassagesOrQueriesAreAnErrorListingThem() throws {
+    let folder = try DataFolder()
+    let path = try writeTinyBEIR(
+      folder, qrels: "query-id\tcorpus-id\tscore\n1\td1\t1\n7\td1\t1\n2\td9\t2\n2\td2\t0\n")
+    let store = try makeStore()
+    let error = try #require(throws: ImportError.self) {
+      try DatasetImporter.importDataset(format: .beir, path: path, into: store)
+    }
+    #expect(error.file == path + "/qrels/test.tsv")
+    #expect(
+      error.message.hasPrefix(
+        "names 1 corpus id missing from corpus.jsonl (d9) and 1 query id missing from "
+          + "queries.jsonl (7); the qrels must belong to this corpus and these queries"))
+    #expect(try store.datasets().isEmpty)
+  }
+
+  @Test func manyMissingPassagesAreCountedWithTheFirstFiveShown() throws {
+    let folder = try DataFolder()
+    let rows = (1...7).map { "1\tgone\($0)\t1\n" }.joined()
+    let path = try writeTinyBEIR(folder, qrels: "query-id\tcorpus-id\tscore\n" + rows)
+    let error = try #require(throws: ImportError.self) {
+      try DatasetImporter.importDataset(format: .beir, path: path, into: makeStore())
+    }
+    #expect(
+      error.message.hasPrefix(
+        "names 7 corpus ids missing from corpus.jsonl (gone1, gone2, gone3, gone4, gone5, …); "))
   }
 }

@@ -35,6 +35,34 @@ final class DataFolder {
     guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
     return file
   }
+
+  /// Writes `lines` gzip-compressed to `name`, each flushed to a byte boundary (`Z_FULL_FLUSH`),
+  /// and returns the path and the compressed size after each line: cutting the file there
+  /// leaves exactly the first lines readable, a stream truncated at a line boundary.
+  func writeGzipLines(_ name: String, _ lines: [String]) throws -> (path: String, ends: [Int]) {
+    let file = path + "/" + name
+    guard let gz = gzopen(file, "wb") else { throw CocoaError(.fileWriteUnknown) }
+    defer { gzclose(gz) }
+    var ends: [Int] = []
+    for line in lines {
+      let bytes = Array((line + "\n").utf8)
+      let written = bytes.withUnsafeBytes { gzwrite(gz, $0.baseAddress, UInt32($0.count)) }
+      guard written == bytes.count, gzflush(gz, Z_FULL_FLUSH) == Z_OK else {
+        throw CocoaError(.fileWriteUnknown)
+      }
+      let size = try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int
+      ends.append(size ?? 0)
+    }
+    return (file, ends)
+  }
+
+  /// Writes the first `count` bytes of the file at `source` to `name` and returns its path.
+  func truncatedCopy(of source: String, to name: String, count: Int) throws -> String {
+    let file = path + "/" + name
+    try Data(contentsOf: URL(fileURLWithPath: source)).prefix(count)
+      .write(to: URL(fileURLWithPath: file))
+    return file
+  }
 }
 
 /// A fresh in-memory corpus store.

@@ -76,21 +76,107 @@ struct LitMImporterTests {
     #expect(try store.questions(dataset: "nq").map(\.id) == ["q1", "q3", "q7"])
   }
 
-  @Test func aTruncatedGzipIsAnError() throws {
-    let folder = try DataFolder()
-    let full = try folder.writeGzip("full.jsonl.gz", String(repeating: tinyLitM, count: 50))
-    let bytes = try Data(contentsOf: URL(fileURLWithPath: full))
-    let cut = folder.path + "/cut.jsonl.gz"
-    try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: cut))
-    #expect(throws: ImportError.self) {
-      try DatasetImporter.importDataset(format: .litm, path: cut, into: makeStore())
-    }
+  /// Fifty copies of the tiny file's lines, gzip-compressed with a flush after each line.
+  private func gzipLines(_ folder: DataFolder) throws -> (path: String, ends: [Int]) {
+    let lines = tinyLitM.split(separator: "\n").map(String.init)
+    return try folder.writeGzipLines(
+      "full.jsonl.gz", Array(repeating: lines, count: 50).flatMap { $0 })
   }
 
-  static let oracle = "/work/shared/data/nq-open-oracle.jsonl.gz"
+  /// Imports `path` and returns the `ImportError`, checking that nothing was stored.
+  private func importError(_ path: String, skipBad: Bool = false) throws -> ImportError {
+    let store = try makeStore()
+    let error = try #require(throws: ImportError.self) {
+      try DatasetImporter.importDataset(
+        format: .litm, path: path, options: ImportOptions(skipBad: skipBad), into: store)
+    }
+    #expect(try store.datasets().isEmpty)
+    return error
+  }
 
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: oracle), "needs the NQ oracle file"))
-  func theRealLostInTheMiddleOracleFileImports() throws {
+  @Test func theWholeGzipWithItsTrailerImports() throws {
+    let folder = try DataFolder()
+    let full = try gzipLines(folder)
+    let summary = try DatasetImporter.importDataset(
+      format: .litm, path: full.path, into: makeStore())
+    #expect(summary.dataset.questionCount == 150)
+  }
+
+  @Test func aGzipTruncatedAtALineBoundaryIsAnErrorNamingTheFile() throws {
+    let folder = try DataFolder()
+    let full = try gzipLines(folder)
+    let cut = try folder.truncatedCopy(of: full.path, to: "cut.jsonl.gz", count: full.ends[74])
+    let error = try importError(cut)
+    #expect(error.file == cut && error.line == nil)
+    #expect(error.message.hasPrefix("the gzip stream is truncated after line 75"))
+    // Every line present, only the gzip trailer (CRC-32 and length, 8 bytes) missing.
+    let size = try Data(contentsOf: URL(fileURLWithPath: full.path)).count
+    let noTrailer = try folder.truncatedCopy(of: full.path, to: "end.jsonl.gz", count: size - 8)
+    let late = try importError(noTrailer)
+    #expect(late.file == noTrailer)
+    #expect(late.message.hasPrefix("the gzip stream is truncated after line 150"))
+  }
+
+  @Test func aGzipTruncatedMidStreamIsAnErrorEvenWithSkipBad() throws {
+    let folder = try DataFolder()
+    let full = try gzipLines(folder)
+    let middle = (full.ends[74] + full.ends[75]) / 2  // inside line 76
+    let cut = try folder.truncatedCopy(of: full.path, to: "cut.jsonl.gz", count: middle)
+    let error = try importError(cut, skipBad: true)
+    #expect(error.file == cut)
+    #expect(error.message.hasPrefix("the gzip stream is truncated after line 75"))
+  }
+
+  @Test func aPassageIDReusedForAnotherTextIsAnErrorNamingFileLineAndID() throws {
+    let folder = try DataFolder()
+    let lines = tinyLitM.split(separator: "\n").map(String.init)
+    let other =
+      #"{"question": "q", "answers": ["a"], "ctxs": [{"id": "42", "title": "Lyon", "text": "Lyon is a city."}, {"id": "wiki:7", "title": "Denmark", "text": "Denmark is a kingdom."}]}"#
+    let path = try folder.write("nq.jsonl", ([other] + lines).joined(separator: "\n"))
+    let error = try importError(path)
+    #expect(
+      error.description
+        == "\(path) line 2: ctxs[1]: passage id `wiki:7` was first seen on line 1 with a different "
+        + "text; one id must name one passage (fix the file, or drop the `id` fields to key "
+        + "passages by title and text)")
+    let titled = try folder.write("titled.jsonl", ([lines[2], other]).joined(separator: "\n"))
+    #expect(
+      try importError(titled).description.hasPrefix(
+        "\(titled) line 2: ctxs[0]: passage id `42` was first seen on line 1 with a different "
+          + "title and text;"))
+  }
+
+  @Test func skipBadSkipsALineReusingAnIDAndKeepsTheFirstPassage() throws {
+    let folder = try DataFolder()
+    let lines = tinyLitM.split(separator: "\n").map(String.init)
+    let reused =
+      #"{"question": "q", "answers": ["a"], "ctxs": [{"id": "x", "text": "new"}, {"id": "wiki:7", "title": "Denmark", "text": "Denmark is a kingdom."}]}"#
+    let path = try folder.write("nq.jsonl", (lines + [reused]).joined(separator: "\n"))
+    let store = try makeStore()
+    let summary = try DatasetImporter.importDataset(
+      format: .litm, path: path, options: ImportOptions(name: "nq", skipBad: true), into: store)
+    #expect(summary.dataset.skippedCount == 1)
+    #expect(
+      summary.skippedExamples.first?.hasPrefix(
+        "\(path) line 4: ctxs[1]: passage id `wiki:7` was first seen on line 1 with a different text"
+      ) == true)
+    #expect(summary.dataset.passageCount == 4)
+    #expect(
+      try store.passages(dataset: "nq", ids: ["wiki:7"])[0].text == "Denmark is a Nordic country.")
+    #expect(throws: (any Error).self) { try store.passages(dataset: "nq", ids: ["x"]) }
+  }
+
+  /// The NQ-open oracle file of the shared data, `../shared/data` beside the repository.
+  static let oracle = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("shared/data/nq-open-oracle.jsonl.gz")
+    .standardizedFileURL.path
+
+  @Test func theRealLostInTheMiddleOracleFileImports() throws {
+    try #require(
+      FileManager.default.fileExists(atPath: Self.oracle),
+      "the shared NQ-open oracle file is missing: looked for \(Self.oracle) (the shared/ folder beside the repository)"
+    )
     let store = try makeStore()
     let summary = try DatasetImporter.importDataset(
       format: .litm, path: Self.oracle, into: store)

@@ -5,6 +5,7 @@ import Store
 /// and `qrels/test.tsv` (header `query-id corpus-id score`; another single `qrels/*.tsv` when
 /// there is no test split). Each file may also be gzip (`.gz`). Only queries with a qrel of
 /// score > 0 become questions; their gold passages are those corpus ids; answers are empty.
+/// A qrel (score > 0) naming a corpus id or query id the other files lack is an error.
 enum BEIRImporter {
   /// The three files of a BEIR folder.
   struct Files {
@@ -47,7 +48,9 @@ enum BEIRImporter {
   /// Streams the corpus and the judged queries into `writer`.
   static func read(folder: String, into writer: CorpusImportWriter, log: inout SkipLog) throws {
     let files = try files(in: folder)
-    let gold = try readQrels(files.qrels, log: &log)
+    let (gold, judged) = try readQrels(files.qrels, log: &log)
+    var unseenPassages = Set(gold.values.joined())
+    var unseenQueries = Set(judged)
     let corpus = try LineReader(path: files.corpus)
     try corpus.forEachLine(log: &log) { line in
       let what = "a JSON object with `_id` and `text`"
@@ -59,6 +62,7 @@ enum BEIRImporter {
       guard
         try writer.addPassage(id: id, title: object.object["title"] as? String ?? "", text: text)
       else { throw FieldError("duplicate corpus `_id` \(id)") }
+      unseenPassages.remove(id)
     }
     let queries = try LineReader(path: files.queries)
     try queries.forEachLine(log: &log) { line in
@@ -71,13 +75,39 @@ enum BEIRImporter {
       guard let passages = gold[id] else { return }
       guard try writer.addQuestion(id: id, text: text, answers: [], goldPassageIDs: passages)
       else { throw FieldError("duplicate query `_id` \(id)") }
+      unseenQueries.remove(id)
+    }
+    let missingPassages = distinct(judged.flatMap { gold[$0] ?? [] }).filter(
+      unseenPassages.contains)
+    let missingQueries = judged.filter(unseenQueries.contains)
+    guard missingPassages.isEmpty, missingQueries.isEmpty else {
+      let parts = [
+        missing(missingPassages, "corpus id", in: files.corpus),
+        missing(missingQueries, "query id", in: files.queries),
+      ].compactMap { $0 }
+      throw ImportError(
+        file: files.qrels,
+        message:
+          "names \(parts.joined(separator: " and ")); the qrels must belong to this corpus and "
+          + "these queries (were lines of those files skipped or the files mixed up?)")
     }
   }
 
-  /// Query id → relevant corpus ids (score > 0), in file order.
-  static func readQrels(_ path: String, log: inout SkipLog) throws -> [String: [String]] {
+  /// `2 corpus ids missing from corpus.jsonl (d9, d10)`, at most five ids shown; nil if none.
+  private static func missing(_ ids: [String], _ what: String, in file: String) -> String? {
+    guard !ids.isEmpty else { return nil }
+    let shown = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? ", …" : "")
+    let name = URL(fileURLWithPath: file).lastPathComponent
+    return "\(ids.count) \(what)\(ids.count == 1 ? "" : "s") missing from \(name) (\(shown))"
+  }
+
+  /// Query id → relevant corpus ids (score > 0), in file order, and those query ids in file order.
+  static func readQrels(
+    _ path: String, log: inout SkipLog
+  ) throws -> (gold: [String: [String]], queries: [String]) {
     let reader = try LineReader(path: path)
     var gold: [String: [String]] = [:]
+    var queries: [String] = []
     try reader.forEachLine(log: &log) { line in
       let fields = String(decoding: line, as: UTF8.self).split(separator: "\t")
         .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -87,9 +117,10 @@ enum BEIRImporter {
           "expected three tab-separated fields `query-id corpus-id score` with a numeric score")
       }
       if score > 0, !(gold[fields[0]]?.contains(fields[1]) ?? false) {
+        if gold[fields[0]] == nil { queries.append(fields[0]) }
         gold[fields[0], default: []].append(fields[1])
       }
     }
-    return gold
+    return (gold, queries)
   }
 }

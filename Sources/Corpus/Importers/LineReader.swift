@@ -27,7 +27,7 @@ final class LineReader {
   deinit { gzclose(file) }
 
   /// The next line without its `\n` (and `\r`), or nil at the end of the file.
-  /// - Throws: `ImportError` when the data is corrupt (for example a truncated .gz).
+  /// - Throws: `ImportError` when the data is corrupt or a .gz is truncated (even at a line end).
   func nextLine() throws -> [UInt8]? {
     while true {
       if let newline = buffer[start...].firstIndex(of: 0x0A) {
@@ -68,6 +68,24 @@ final class LineReader {
         file: path, line: lineNumber + 1, message: "cannot decompress: \(message)")
     }
     buffer.removeLast(chunk - Int(read))
-    if read == 0 { atEnd = true }
+    if read == 0 {
+      try checkCompleteStream()
+      atEnd = true
+    }
+  }
+
+  /// At the end of the input, checks that a gzip stream ended with its trailer: zlib returns the
+  /// bytes it could decompress and only flags the missing end (`Z_BUF_ERROR`), even when the
+  /// file was cut exactly after a line.
+  /// - Throws: `ImportError` naming the file when the stream is truncated.
+  private func checkCompleteStream() throws {
+    var code: Int32 = 0
+    let message = gzerror(file, &code).map { String(cString: $0) } ?? ""
+    guard code == Z_BUF_ERROR else { return }
+    throw ImportError(
+      file: path,
+      message:
+        "the gzip stream is truncated after line \(lineNumber) (\(message)); the file is incomplete: "
+        + "download or copy it again")
   }
 }

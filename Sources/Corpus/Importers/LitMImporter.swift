@@ -10,6 +10,8 @@ import Store
 /// - Gold passages are the ctxs with `isgold: true`; on a line where no ctx has an `isgold` key
 ///   (plain DPR output), the ctxs with `hasanswer: true` are gold instead.
 /// - Question ids are `q<line number>`, so they survive skipped lines unchanged.
+/// - An id seen again must name the same title and text; another passage under a known id is a
+///   bad line (located by file, line and the line the id first appeared on).
 enum LitMImporter {
   /// What a line must look like, for error messages.
   static let expectedLine = "a JSON object"
@@ -18,7 +20,9 @@ enum LitMImporter {
   static func read(path: String, into writer: CorpusImportWriter, log: inout SkipLog) throws {
     let reader = try LineReader(path: path)
     var duplicates = 0
+    var registry = PassageRegistry()
     try reader.forEachLine(log: &log) { line in
+      registry.discard()  // what a rejected line checked
       let object = try JSONFields.parseObject(line, expecting: expectedLine)
       let question = try object.string("question", in: expectedLine)
       let answers = try object.strings("answers", in: expectedLine)
@@ -35,6 +39,11 @@ enum LitMImporter {
         }
         let title = context.object["title"] as? String ?? ""
         let id = context.stringOrNumber("id") ?? contentID(title: title, text: text)
+        do {
+          try registry.check(id: id, title: title, text: text, line: reader.lineNumber)
+        } catch let error as FieldError {
+          throw FieldError("ctxs[\(index)]: \(error.message)")
+        }
         passages.append((id, title, text))
         let isGold = hasGoldFlags ? context.bool("isgold") : context.bool("hasanswer")
         if isGold == true { gold.append(id) }
@@ -50,6 +59,7 @@ enum LitMImporter {
       try writer.addQuestion(
         id: "q\(reader.lineNumber)", text: question, answers: distinct(answers),
         goldPassageIDs: distinct(gold))
+      registry.commit()
     }
     log.duplicatePassages += duplicates
   }
