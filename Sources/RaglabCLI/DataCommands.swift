@@ -1,5 +1,6 @@
 import ArgumentParser
 import Corpus
+import Experiments
 import Foundation
 import Store
 
@@ -16,11 +17,21 @@ extension DatasetFormat: ExpressibleByArgument {}
 /// Options shared by the data commands.
 struct DatabaseOption: ParsableArguments {
   @Option(name: .long, help: "The lab database file.")
-  var db = "runs/lab.sqlite"
+  var db = LabDatabase.defaultPath
 
-  /// Opens the corpus store of `db`.
+  /// Opens the corpus store of `db`, creating the database if needed (for imports).
   func open() throws -> CorpusStore {
     CorpusStore(try LabDatabase.open(path: db))
+  }
+
+  /// Opens the corpus store of an existing `db` for reading and writing caches.
+  func openExisting() throws -> CorpusStore {
+    CorpusStore(try LabDatabase.open(path: db, mustExist: true))
+  }
+
+  /// Opens the corpus store of an existing `db` read-only.
+  func openForReading() throws -> CorpusStore {
+    CorpusStore(try LabDatabase.openForReading(path: db))
   }
 }
 
@@ -50,12 +61,18 @@ struct DataImport: ParsableCommand {
   @Flag(help: "Skip malformed lines and count them instead of failing.")
   var skipBad = false
 
-  @Flag(help: "Replace an existing dataset of the same name (and its cached rankings).")
+  @Flag(
+    help: "Replace a dataset of the same name with its passages, questions and cached rankings.")
   var replace = false
 
   @OptionGroup var database: DatabaseOption
 
   func run() throws {
+    let name = self.name ?? DatasetImporter.defaultName(format: format, path: path)
+    if let problem = NameRule.problem(name) {
+      throw ValidationError(
+        "dataset name '\(name.debugDescription.dropFirst().dropLast())' \(problem)")
+    }
     let store = try database.open()
     let summary = try DatasetImporter.importDataset(
       format: format, path: path,
@@ -82,7 +99,7 @@ struct DataList: ParsableCommand {
   @OptionGroup var database: DatabaseOption
 
   func run() throws {
-    let datasets = try database.open().datasets()
+    let datasets = try database.openForReading().datasets()
     guard !datasets.isEmpty else {
       print("no datasets in \(database.db); add one with `raglab data import`")
       return
@@ -128,7 +145,7 @@ struct DataRecall: ParsableCommand {
     guard retriever == "bm25" else {
       throw ValidationError("unknown retriever '\(retriever)'; available: bm25")
     }
-    let store = try database.open()
+    let store = try database.openExisting()
     let base = BM25Retriever(store: store, dataset: dataset)
     let cached = CachedRetriever(base, store: store, dataset: dataset)
     let questions = try recall.questions(store, dataset: dataset)

@@ -44,7 +44,7 @@ struct DenseIndex: ParsableCommand {
   @OptionGroup var database: DatabaseOption
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     let encoder = try encoderOptions.load()
     let bar = ProgressBar(total: 0, label: "embedding \(dataset)")
     let started = Date()
@@ -77,7 +77,7 @@ struct DenseRecall: ParsableCommand {
 
   func run() throws {
     let ks = try recall.cutoffs()
-    let store = try database.open()
+    let store = try database.openExisting()
     let bar = ProgressBar(total: 0, label: "embedding \(dataset)")
     let dense = try DenseRetriever.open(
       store: store, dataset: dataset, encoder: try encoderOptions.load(),

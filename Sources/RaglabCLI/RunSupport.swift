@@ -9,7 +9,7 @@ import Synchronization
 /// Retrievers beyond BM25: `dense` is all-MiniLM-L6-v2 from `RAGLAB_HOME/models` (passages embedded on first use).
 enum RetrieverFactory {
   /// The MiniLM folder, relative to `RAGLAB_HOME`.
-  static let denseModel = "models/all-MiniLM-L6-v2"
+  static let denseModel = SpecFiles.denseModel
 
   /// The retriever named `name` for `dataset`, or nil when this build has none.
   /// - Throws: `MissingAssetError` (naming `make quickstart`) when the MiniLM files are absent.

@@ -5,16 +5,25 @@ import Experiments
 struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: "Check experiment specs and report every problem with its key path and line.")
+    abstract: "Check experiment specs and report every problem with its key path and line.",
+    discussion: """
+      Besides the spec itself, checks what `raglab run` needs: the dataset, model and (for dense)
+      encoder files exist and can be read, relative paths resolved under RAGLAB_HOME.
+      """)
 
   @Argument(help: "Spec files (YAML).")
   var specs: [String]
+
+  @Flag(
+    help: "Check only the spec itself, not the files it names (e.g. on a machine without assets).")
+  var structureOnly = false
 
   func run() throws {
     var failed = false
     for path in specs {
       do {
         let loaded = try SpecLoader.load(path: path)
+        if !structureOnly { try SpecFiles.check(loaded, file: path) }
         let spec = loaded.spec
         let conditions =
           ModuleRegistry.module(named: spec.module.name)?.conditions(for: spec).count ?? 0

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A database problem a user can act on: which file, and what went wrong.
@@ -13,6 +14,19 @@ public struct StoreError: Error, CustomStringConvertible {
   }
 
   public var description: String { "database \(path): \(message)" }
+
+  /// No database file at `path`: names the missing folder when that is the cause, and the commands
+  /// that create a database.
+  static func noDatabase(_ path: String) -> StoreError {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
+    let cause =
+      FileManager.default.fileExists(atPath: folder)
+      ? "no such file" : "no such file (the folder \(folder) does not exist)"
+    return StoreError(
+      path: path,
+      message:
+        "\(cause); check --db, or create the database with `raglab data import` or `raglab run`")
+  }
 
   /// Turns SQLite's result codes into advice (read-only file, locked by another process, …).
   static func explain(_ error: DatabaseError) -> String {

@@ -103,7 +103,7 @@ public enum DatasetImporter {
   }
 
   /// SHA-256 of the source file; for a BEIR folder, of the list of its files' checksums.
-  static func checksum(format: DatasetFormat, path: String) throws -> String {
+  public static func checksum(format: DatasetFormat, path: String) throws -> String {
     guard format == .beir else { return try SHA256.hex(ofFile: path) }
     let files = try BEIRImporter.files(in: path)
     let listing = try [files.corpus, files.queries, files.qrels].map { file in

@@ -6,25 +6,16 @@ import Store
 /// samples its questions (seeded), and wraps the corpus retrievers as `PassageRanker`s.
 public enum CorpusInputs {
   /// Inputs for `spec` from `database`; `makeRetriever` builds retrievers other than BM25 (e.g. dense).
-  /// - Throws: `MissingAssetError` when the dataset file is absent, `RunError` for an unavailable retriever.
+  /// - Throws: `MissingAssetError` when the dataset file is absent, `RunError` when it is unreadable
+  ///   or a retriever is unavailable, `DatasetMismatchError` when the database holds another file
+  ///   under the spec's dataset name.
   public static func load(
     spec: ExperimentSpec, database: LabDatabase,
     makeRetriever: (String, CorpusStore, String) throws -> (any Retriever)? = { _, _, _ in nil }
   ) throws -> ExperimentInputs {
     let store = CorpusStore(database)
     let name = spec.dataset.name
-    let info: DatasetInfo
-    if let existing = try store.dataset(named: name) {
-      info = existing
-    } else {
-      guard let format = DatasetFormat(rawValue: spec.dataset.format) else {
-        throw RunError("dataset format '\(spec.dataset.format)' cannot be imported")
-      }
-      let path = try AssetPaths.require(spec.dataset.path, what: "dataset '\(name)'")
-      info = try DatasetImporter.importDataset(
-        format: format, path: path, options: ImportOptions(name: name), into: store
-      ).dataset
-    }
+    let info = try dataset(spec.dataset, in: store)
     let records = try store.questions(
       dataset: name, limit: spec.dataset.limit,
       seed: spec.dataset.limit == nil ? nil : spec.dataset.seed)
@@ -43,6 +34,32 @@ public enum CorpusInputs {
     }
     let questions = records.map { Question(id: $0.id, text: $0.text, answers: $0.answers) }
     return ExperimentInputs(questions: questions, dataChecksum: info.checksum, rankers: rankers)
+  }
+
+  /// The stored dataset `dataset` names, imported from its file on first use; a stored dataset of
+  /// that name must come from a file with the same checksum and format.
+  private static func dataset(_ dataset: DatasetSpec, in store: CorpusStore) throws -> DatasetInfo {
+    guard let format = DatasetFormat(rawValue: dataset.format) else {
+      throw RunError("dataset format '\(dataset.format)' cannot be imported")
+    }
+    let what = "dataset '\(dataset.name)'"
+    let path = try AssetPaths.require(dataset.path, what: what)
+    if let problem = FileAccess.problem(path, kind: format == .beir ? .folder : .file) {
+      throw RunError("cannot read \(what) at \(path): \(problem.reason)")
+    }
+    let checksum = try DatasetImporter.checksum(format: format, path: path)
+    guard let existing = try store.dataset(named: dataset.name) else {
+      return try DatasetImporter.importDataset(
+        format: format, path: path, options: ImportOptions(name: dataset.name), into: store
+      ).dataset
+    }
+    guard existing.checksum == checksum, existing.kind == format.rawValue else {
+      throw DatasetMismatchError(
+        name: dataset.name,
+        stored: (existing.kind, existing.sourcePath, existing.checksum),
+        spec: (format.rawValue, path, checksum), database: store.database.path)
+    }
+    return existing
   }
 }
 

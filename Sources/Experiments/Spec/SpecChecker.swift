@@ -11,6 +11,11 @@ struct SpecChecker {
     switch shape {
     case .string:
       if node.scalar == nil || node.null != nil { wrongType(node, shape, path) }
+    case .name:
+      guard let value = node.scalar?.string, node.null == nil else {
+        return wrongType(node, shape, path)
+      }
+      if let problem = NameRule.problem(value) { report(path, line, problem) }
     case .choice(let names, let what):
       guard let value = node.scalar?.string, node.null == nil else {
         return wrongType(node, shape, path)
@@ -26,7 +31,9 @@ struct SpecChecker {
       if value < minimum { report(path, line, "must be at least \(minimum), got \(value)") }
     case .number(let minimum, let maximum):
       guard let value = node.float else { return wrongType(node, shape, path) }
-      if value < minimum || value > maximum {
+      if !value.isFinite {
+        report(path, line, "must be a finite number, got \(node.scalar?.string ?? "\(value)")")
+      } else if value < minimum || value > maximum {
         report(path, line, "must be between \(minimum) and \(maximum), got \(value)")
       }
     case .boolean:
@@ -35,6 +42,7 @@ struct SpecChecker {
       guard let sequence = node.sequence else { return wrongType(node, shape, path) }
       if nonEmpty && sequence.isEmpty { report(path, line, "must not be empty") }
       for (i, element) in sequence.enumerated() { check(element, item, path: "\(path)[\(i)]") }
+      checkRepeats(sequence, path: path)
     case .object(let fields, let required):
       guard let mapping = node.mapping else { return wrongType(node, shape, path) }
       checkObject(mapping, fields: fields, required: required, path: path, line: line)
@@ -88,6 +96,23 @@ struct SpecChecker {
       }
     } else {
       wrongType(node, .kSweep, path)
+    }
+  }
+
+  /// Reports every list item whose value an earlier item already has (`[bm25, bm25]`, `[1, 01]`).
+  private mutating func checkRepeats(_ sequence: Node.Sequence, path: String) {
+    var first: [String: Int] = [:]
+    for (i, element) in sequence.enumerated() {
+      guard let text = element.scalar?.string else { continue }
+      let key = element.int.map { "integer \($0)" } ?? "string \(text)"
+      if let earlier = first[key] {
+        report(
+          "\(path)[\(i)]", element.mark?.line,
+          "duplicate value '\(text.debugDescription.dropFirst().dropLast())' "
+            + "(already \(path)[\(earlier)]); list each value once")
+      } else {
+        first[key] = i
+      }
     }
   }
 

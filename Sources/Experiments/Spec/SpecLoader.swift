@@ -17,12 +17,20 @@ public enum SpecLoader {
   /// Loads the spec file at `path`.
   /// - Throws: `SpecError` listing every problem with key path and line.
   public static func load(path: String) throws -> LoadedSpec {
-    guard let data = FileManager.default.contents(atPath: path),
-      let text = String(data: data, encoding: .utf8)
-    else {
-      throw SpecError(
-        file: path, problems: [SpecProblem(keyPath: "", line: nil, message: "cannot read the file")]
-      )
+    func unreadable(_ reason: String) -> SpecError {
+      SpecError(
+        file: path,
+        problems: [SpecProblem(keyPath: "", line: nil, message: "cannot read the file: \(reason)")])
+    }
+    if let problem = FileAccess.problem(path, kind: .file) { throw unreadable(problem.reason) }
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw unreadable(error.localizedDescription)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw unreadable("it is not UTF-8 text")
     }
     return try parse(yaml: text, file: path)
   }
@@ -79,6 +87,12 @@ public enum SpecLoader {
         "generator.url", generator.mark?.line,
         "missing required key for backend: openai (the API root, e.g. http://127.0.0.1:8080/v1)")
     }
+    if backend == "openai", let node = keys["url"], let url = node.string, !isHTTPURL(url) {
+      checker.report(
+        "generator.url", node.mark?.line,
+        "expected an http:// or https:// URL with a host, e.g. http://127.0.0.1:8080/v1; got '\(url)'"
+      )
+    }
     let owners = ["url": "openai", "model_sha256": "openai", "kv_cache": "inprocess"]
     for (key, owner) in owners.sorted(by: { $0.key < $1.key }) where owner != backend {
       if let node = keys[key] {
@@ -87,6 +101,14 @@ public enum SpecLoader {
           "only applies to backend: \(owner) (backend is \(backend))")
       }
     }
+  }
+
+  /// Whether `text` is an absolute http(s) URL naming a host.
+  private static func isHTTPURL(_ text: String) -> Bool {
+    guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
+      let host = url.host, !host.isEmpty
+    else { return false }
+    return scheme == "http" || scheme == "https"
   }
 
   /// Reports every k larger than the retrieval depth (each retrieved list has that many passages).

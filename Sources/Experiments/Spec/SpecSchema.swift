@@ -2,6 +2,8 @@
 indirect enum SpecShape: Sendable {
   /// Any string.
   case string
+  /// A non-empty, single-line string: names and paths (see `NameRule`).
+  case name
   /// A string from a fixed set (retriever, module, template, … names).
   case choice([String], what: String)
   /// An integer, at least `minimum`.
@@ -10,7 +12,7 @@ indirect enum SpecShape: Sendable {
   case number(minimum: Double, maximum: Double)
   /// `true` or `false`.
   case boolean
-  /// A list whose items all have one shape; `nonEmpty` rejects `[]`.
+  /// A list whose items all have one shape and no value twice; `nonEmpty` rejects `[]`.
   case list(SpecShape, nonEmpty: Bool)
   /// A mapping with known keys; `required` must be present.
   case object([String: SpecShape], required: Set<String>)
@@ -21,8 +23,9 @@ indirect enum SpecShape: Sendable {
   var expected: String {
     switch self {
     case .string, .choice: return "a string"
+    case .name: return "a non-empty single-line string"
     case .integer: return "an integer"
-    case .number: return "a number"
+    case .number: return "a finite number"
     case .boolean: return "true or false"
     case .list: return "a list"
     case .object: return "a mapping"
@@ -51,20 +54,20 @@ public enum SpecVocabulary {
   /// The schema every spec is checked against.
   static let schema: SpecShape = .object(
     [
-      "name": .string,
+      "name": .name,
       "dataset": .object(
         [
-          "name": .string, "format": .choice(formats, what: "dataset format"), "path": .string,
+          "name": .name, "format": .choice(formats, what: "dataset format"), "path": .name,
           "limit": .integer(minimum: 1), "seed": .integer(minimum: 0),
         ], required: ["name", "path"]),
       "retrievers": .list(.choice(retrievers, what: "retriever"), nonEmpty: true),
       "retrieval_depth": .integer(minimum: 1),
       "generator": .object(
         [
-          "backend": .choice(backends, what: "generator backend"), "model": .string,
+          "backend": .choice(backends, what: "generator backend"), "model": .name,
           "max_tokens": .integer(minimum: 1), "temperature": .number(minimum: 0, maximum: 100),
           "top_p": .number(minimum: 0, maximum: 1), "seed": .integer(minimum: 0),
-          "stop": .list(.string, nonEmpty: false), "url": .string, "model_sha256": .string,
+          "stop": .list(.string, nonEmpty: false), "url": .name, "model_sha256": .name,
           "kv_cache": .choice(kvCacheTypes, what: "KV cache type"),
         ], required: []),
       "prompt": .object(
