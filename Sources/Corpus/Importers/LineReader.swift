@@ -62,10 +62,8 @@ final class LineReader {
       gzread(file, pointer.baseAddress! + old, UInt32(chunk))
     }
     if read < 0 {
-      var code: Int32 = 0
-      let message = gzerror(file, &code).map { String(cString: $0) } ?? "unknown zlib error"
       throw ImportError(
-        file: path, line: lineNumber + 1, message: "cannot decompress: \(message)")
+        file: path, line: lineNumber + 1, message: "cannot decompress: \(zlibError().message)")
     }
     buffer.removeLast(chunk - Int(read))
     if read == 0 {
@@ -79,13 +77,20 @@ final class LineReader {
   /// file was cut exactly after a line.
   /// - Throws: `ImportError` naming the file when the stream is truncated.
   private func checkCompleteStream() throws {
-    var code: Int32 = 0
-    let message = gzerror(file, &code).map { String(cString: $0) } ?? ""
+    let (code, message) = zlibError()
     guard code == Z_BUF_ERROR else { return }
     throw ImportError(
       file: path,
       message:
-        "the gzip stream is truncated after line \(lineNumber) (\(message)); the file is incomplete: "
-        + "download or copy it again")
+        "the gzip stream is truncated after line \(lineNumber) (zlib: \(message)); the file is "
+        + "incomplete: download or copy it again")
+  }
+
+  /// zlib's error code and message for this file, without the file name zlib puts first.
+  private func zlibError() -> (code: Int32, message: String) {
+    var code: Int32 = 0
+    var message = gzerror(file, &code).map { String(cString: $0) } ?? "unknown zlib error"
+    if message.hasPrefix(path + ": ") { message.removeFirst(path.count + 2) }
+    return (code, message)
   }
 }
