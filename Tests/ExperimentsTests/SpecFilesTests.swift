@@ -45,7 +45,9 @@ private func scratchFolder() throws -> String {
   let model = folder + "/model.gguf"
   try "{}".write(toFile: data, atomically: true, encoding: .utf8)
   try "x".write(toFile: model, atomically: true, encoding: .utf8)
-  #expect(SpecFiles.problems(in: try SpecLoader.parse(yaml: specNaming(dataset: data, model: model))).isEmpty)
+  #expect(
+    SpecFiles.problems(in: try SpecLoader.parse(yaml: specNaming(dataset: data, model: model)))
+      .isEmpty)
   let wrong = SpecFiles.problems(
     in: try SpecLoader.parse(yaml: specNaming(dataset: folder, model: model)))
   #expect(wrong.map(\.keyPath) == ["dataset.path"])

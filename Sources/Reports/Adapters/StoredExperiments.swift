@@ -17,7 +17,7 @@ public struct StoredExperiments: Sendable {
     self.catalog = catalog
   }
 
-  /// Opens the database at `path` for reading reports.
+  /// Opens the database at `path` read-only for reports (a read-only file or folder is fine).
   /// - Throws: `ReportsError.noDatabase` when the file does not exist (rather than creating it).
   public static func open(path: String, catalog: (any QuestionCatalog)? = nil) throws
     -> StoredExperiments
@@ -25,7 +25,7 @@ public struct StoredExperiments: Sendable {
     guard FileManager.default.fileExists(atPath: path) else {
       throw ReportsError.noDatabase(path: path)
     }
-    return StoredExperiments(database: try LabDatabase.open(path: path), catalog: catalog)
+    return StoredExperiments(database: try LabDatabase.openForReading(path: path), catalog: catalog)
   }
 
   /// The newest stored experiment called `name`.
