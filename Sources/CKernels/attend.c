@@ -5,9 +5,10 @@
 #include <math.h>
 #include <stddef.h>
 
+#include "arch.h"
 #include "blocks.h"
+#include "ckernels.h"
 #include "ckops.h"
-#include "dequant.h"
 #include "fastmath.h"
 
 // The body, compiled four times (F32 or binary16 cache, portable or AVX2): LOAD(p, i) reads element
@@ -58,7 +59,7 @@
 
 static void partial_f32(PARTIAL_ARGS) { PARTIAL_BODY(float, LOAD_F32) }
 static void partial_f16(PARTIAL_ARGS) { PARTIAL_BODY(uint16_t, LOAD_F16_PORTABLE) }
-#if defined(__x86_64__)
+#if CK_X86
 __attribute__((target("avx2,fma,f16c"))) static void partial_f32_avx2(PARTIAL_ARGS) {
   PARTIAL_BODY(float, LOAD_F32)
 }
@@ -70,10 +71,8 @@ __attribute__((target("avx2,fma,f16c"))) static void partial_f16_avx2(PARTIAL_AR
 void ck_attend_partial(const float *q, const void *k, const void *v, int half, int j0, int j1,
                        int heads, int group, int hd, int kvstride, float scale, float *scores,
                        float *partial) {
-  void (*fn)(PARTIAL_ARGS) = half ? partial_f16 : partial_f32;
-#if defined(__x86_64__)
-  if (ck_use_avx2()) fn = half ? partial_f16_avx2 : partial_f32_avx2;
-#endif
+  void (*fn)(PARTIAL_ARGS) = half ? CK_AVX2_OR(ck_use_avx2(), partial_f16_avx2, partial_f16)
+                                  : CK_AVX2_OR(ck_use_avx2(), partial_f32_avx2, partial_f32);
   fn(q, k, v, j0, j1, heads, group, hd, kvstride, scale, scores, partial);
 }
 

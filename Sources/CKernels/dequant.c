@@ -1,21 +1,8 @@
 // Row dequantisation dispatch by ggml type, plus type geometry queries.
+#include "arch.h"
 #include "blocks.h"
 #include "ckernels.h"
 #include "dequant.h"
-
-int ck_use_avx2(void) {
-  static int cached = -1; // -1 unknown; races only ever store the same value
-  int v = __atomic_load_n(&cached, __ATOMIC_RELAXED);
-  if (v < 0) {
-    v = ck_has_avx2_fma();
-#if defined(__x86_64__)
-    __builtin_cpu_init();
-    v = v && __builtin_cpu_supports("f16c");
-#endif
-    __atomic_store_n(&cached, v, __ATOMIC_RELAXED);
-  }
-  return v;
-}
 
 int64_t ck_block_size(uint32_t type) {
   switch (type) {
@@ -59,11 +46,11 @@ int ck_dequantize_row_path(uint32_t type, const void *src, float *dst, int64_t n
   case CK_F32: ck_dequant_f32(src, dst, n); break;
   case CK_F16: ck_dequant_f16(src, dst, n, avx2); break;
   case CK_BF16: ck_dequant_bf16(src, dst, n); break;
-  case CK_Q4_0: (avx2 ? ck_dequant_q4_0_avx2 : ck_dequant_q4_0)(src, dst, n); break;
-  case CK_Q4_1: (avx2 ? ck_dequant_q4_1_avx2 : ck_dequant_q4_1)(src, dst, n); break;
+  case CK_Q4_0: CK_AVX2_OR(avx2, ck_dequant_q4_0_avx2, ck_dequant_q4_0)(src, dst, n); break;
+  case CK_Q4_1: CK_AVX2_OR(avx2, ck_dequant_q4_1_avx2, ck_dequant_q4_1)(src, dst, n); break;
   case CK_Q5_0: ck_dequant_q5_0(src, dst, n); break;
   case CK_Q5_1: ck_dequant_q5_1(src, dst, n); break;
-  case CK_Q8_0: (avx2 ? ck_dequant_q8_0_avx2 : ck_dequant_q8_0)(src, dst, n); break;
+  case CK_Q8_0: CK_AVX2_OR(avx2, ck_dequant_q8_0_avx2, ck_dequant_q8_0)(src, dst, n); break;
   case CK_Q8_1: ck_dequant_q8_1(src, dst, n); break;
   case CK_Q4_K: ck_dequant_q4_K(src, dst, n); break;
   case CK_Q5_K: ck_dequant_q5_K(src, dst, n); break;

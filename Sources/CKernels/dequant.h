@@ -1,9 +1,8 @@
-// Private: per-format row dequantisers (n is a whole number of blocks) and the dispatch flag.
+// Private: per-format row dequantisers (n is a whole number of blocks), AVX2 variants on x86.
 #pragma once
 #include <stdint.h>
 
-/// 1 when the AVX2/FMA/F16C paths may run (cached ck_has_avx2_fma()).
-int ck_use_avx2(void);
+#include "arch.h"
 
 void ck_dequant_f32(const void *src, float *y, int64_t n);
 void ck_dequant_f16(const void *src, float *y, int64_t n, int avx2);
@@ -19,6 +18,8 @@ void ck_dequant_q5_K(const void *src, float *y, int64_t n);
 void ck_dequant_q6_K(const void *src, float *y, int64_t n);
 void ck_dequant_q8_K(const void *src, float *y, int64_t n);
 
+#if CK_X86
 void ck_dequant_q4_0_avx2(const void *src, float *y, int64_t n);
 void ck_dequant_q4_1_avx2(const void *src, float *y, int64_t n);
 void ck_dequant_q8_0_avx2(const void *src, float *y, int64_t n);
+#endif

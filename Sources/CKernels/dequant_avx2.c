@@ -3,6 +3,8 @@
 #include "dequant.h"
 #include "simd_avx2.h"
 
+#if CK_X86 // the whole file is AVX2 code
+
 /// Writes 32 bytes of quants (unsigned when `is_signed` is 0) as d·q + m to y[0..32).
 CK_AVX2 static inline void store_scaled(__m256i q, int is_signed, __m256 d, __m256 m, float *y) {
   const __m128i halves[2] = {_mm256_castsi256_si128(q), _mm256_extracti128_si256(q, 1)};
@@ -38,3 +40,4 @@ CK_AVX2 void ck_dequant_q8_0_avx2(const void *restrict src, float *restrict y, i
     store_scaled(_mm256_loadu_si256((const __m256i *)b[i].qs), 1, d, _mm256_setzero_ps(), y);
   }
 }
+#endif // CK_X86

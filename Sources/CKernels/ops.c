@@ -1,6 +1,7 @@
 // Per-element transformer operations (RMSNorm, RoPE, softmax, SwiGLU, residuals, one-row attention).
 #include <math.h>
 #include <string.h>
+#include "arch.h"
 #include "ckops.h"
 #include "ckernels.h"
 #include "fastmath.h"
@@ -47,29 +48,15 @@ void ck_rope(float *x, int rows, int stride, int heads, int hd, int pos0, float 
 
 static void softmax_portable(float *x, int n) { SOFTMAX_BODY }
 static void silu_mul_portable(float *a, const float *b, int n) { SILU_BODY }
-#if defined(__x86_64__)
+#if CK_X86
 __attribute__((target("avx2,fma"))) static void softmax_avx2(float *x, int n) { SOFTMAX_BODY }
 __attribute__((target("avx2,fma"))) static void silu_mul_avx2(float *a, const float *b, int n) { SILU_BODY }
 #endif
 
-static int use_avx2(void) {
-  static int cached = -1;  // racy but idempotent
-  if (cached < 0) cached = ck_has_avx2_fma();
-  return cached;
-}
-
-void ck_softmax(float *x, int n) {
-#if defined(__x86_64__)
-  if (use_avx2()) { softmax_avx2(x, n); return; }
-#endif
-  softmax_portable(x, n);
-}
+void ck_softmax(float *x, int n) { CK_AVX2_OR(ck_use_avx2(), softmax_avx2, softmax_portable)(x, n); }
 
 void ck_silu_mul(float *a, const float *b, int n) {
-#if defined(__x86_64__)
-  if (use_avx2()) { silu_mul_avx2(a, b, n); return; }
-#endif
-  silu_mul_portable(a, b, n);
+  CK_AVX2_OR(ck_use_avx2(), silu_mul_avx2, silu_mul_portable)(a, b, n);
 }
 
 void ck_gelu_erf(float *x, int n) {

@@ -1,22 +1,29 @@
 // Thread team with generation-counter hand-off: workers spin on an atomic counter for a short
 // while after each task (the next one usually follows within microseconds during a forward pass)
-// and then sleep on a futex until the caller publishes new work.
+// and then sleep on a futex (Linux; a condition variable elsewhere) until the caller publishes
+// new work.
 #define _GNU_SOURCE
 #include "ckpool.h"
 
-#if defined(__x86_64__) || defined(__i386__)
+#include "arch.h"
+
+#if CK_X86
 #include <immintrin.h>
 #define cpu_relax() _mm_pause()
+#elif defined(__aarch64__)
+#define cpu_relax() __asm__ __volatile__("yield" ::: "memory")
 #else
 #define cpu_relax() __asm__ __volatile__("" ::: "memory")
 #endif
-#include <linux/futex.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
 #include <stdlib.h>
-#include <sys/syscall.h>
 #include <unistd.h>
+#if defined(__linux__) && !defined(CK_POOL_PORTABLE_WAIT)
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#endif
 
 /// Pause-loop iterations a worker spins before sleeping (~0.2 ms on this machine's cores).
 enum { SPIN_LIMIT = 1 << 13 };
@@ -38,6 +45,7 @@ struct worker_arg {
   int ith;
 };
 
+#if defined(__linux__) && !defined(CK_POOL_PORTABLE_WAIT)
 static void futex_wait(_Atomic unsigned *addr, unsigned expected) {
   syscall(SYS_futex, (unsigned *)addr, FUTEX_WAIT_PRIVATE, expected, NULL, NULL, 0);
 }
@@ -45,6 +53,25 @@ static void futex_wait(_Atomic unsigned *addr, unsigned expected) {
 static void futex_wake_all(_Atomic unsigned *addr) {
   syscall(SYS_futex, (unsigned *)addr, FUTEX_WAKE_PRIVATE, 0x7fffffff, NULL, NULL, 0);
 }
+#else
+// Without futexes (macOS) one process-wide condition variable stands in: a waiter re-checks the
+// word under the mutex, so a wake between its check and its sleep is not lost.
+static pthread_mutex_t wait_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t wait_cond = PTHREAD_COND_INITIALIZER;
+
+static void futex_wait(_Atomic unsigned *addr, unsigned expected) {
+  pthread_mutex_lock(&wait_lock);
+  while (atomic_load(addr) == expected) pthread_cond_wait(&wait_cond, &wait_lock);
+  pthread_mutex_unlock(&wait_lock);
+}
+
+static void futex_wake_all(_Atomic unsigned *addr) {
+  (void)addr;
+  pthread_mutex_lock(&wait_lock);
+  pthread_cond_broadcast(&wait_cond);
+  pthread_mutex_unlock(&wait_lock);
+}
+#endif
 
 /// Waits until the generation differs from `seen` and returns the new one.
 static unsigned await_task(ck_pool *pool, unsigned seen) {

@@ -6,6 +6,7 @@
 // where the compiler vectorises it and rounds with vroundps instead of a libm call.
 #include <math.h>
 
+#include "arch.h"
 #include "blocks.h"
 #include "ckernels.h"
 #include "dequant.h"
@@ -76,9 +77,14 @@ __attribute__((always_inline)) static inline void q8_K_body(const float *restric
   }
 }
 
+static void q8_0_portable(const float *x, void *dst, int64_t n) { q8_0_body(x, dst, n); }
+static void q8_1_portable(const float *x, void *dst, int64_t n) { q8_1_body(x, dst, n); }
+static void q8_K_portable(const float *x, void *dst, int64_t n) { q8_K_body(x, dst, n); }
+#if CK_X86
 CK_AVX2 static void q8_0_avx2(const float *x, void *dst, int64_t n) { q8_0_body(x, dst, n); }
 CK_AVX2 static void q8_1_avx2(const float *x, void *dst, int64_t n) { q8_1_body(x, dst, n); }
 CK_AVX2 static void q8_K_avx2(const float *x, void *dst, int64_t n) { q8_K_body(x, dst, n); }
+#endif
 
 int ck_quantize_row_path(uint32_t type, const float *x, void *dst, int64_t n, int path) {
   const int64_t bs = ck_block_size(type);
@@ -92,9 +98,9 @@ int ck_quantize_row_path(uint32_t type, const float *x, void *dst, int64_t n, in
   case CK_F16:
     for (int64_t i = 0; i < n; i++) ((uint16_t *)dst)[i] = ck_f2h(x[i]);
     return CK_OK;
-  case CK_Q8_0: (avx2 ? q8_0_avx2(x, dst, n) : q8_0_body(x, dst, n)); return CK_OK;
-  case CK_Q8_1: (avx2 ? q8_1_avx2(x, dst, n) : q8_1_body(x, dst, n)); return CK_OK;
-  case CK_Q8_K: (avx2 ? q8_K_avx2(x, dst, n) : q8_K_body(x, dst, n)); return CK_OK;
+  case CK_Q8_0: CK_AVX2_OR(avx2, q8_0_avx2, q8_0_portable)(x, dst, n); return CK_OK;
+  case CK_Q8_1: CK_AVX2_OR(avx2, q8_1_avx2, q8_1_portable)(x, dst, n); return CK_OK;
+  case CK_Q8_K: CK_AVX2_OR(avx2, q8_K_avx2, q8_K_portable)(x, dst, n); return CK_OK;
   default: return CK_ERR_UNSUPPORTED_TYPE;
   }
 }

@@ -1,5 +1,9 @@
-// Private: small AVX2 helpers shared by the vectorised dot products.
+// Private: small AVX2 helpers shared by the vectorised kernels; empty off x86 (guard users with
+// #if CK_X86).
 #pragma once
+#include "arch.h"
+
+#if CK_X86
 #include <immintrin.h>
 
 #define CK_AVX2 __attribute__((target("avx2,fma,f16c")))
@@ -49,3 +53,4 @@ CK_AVX2 static inline float ck_h2f_product(uint16_t a, uint16_t b) {
   const __m128 f = ck_h2f_pair(a, b);
   return _mm_cvtss_f32(_mm_mul_ss(f, _mm_movehdup_ps(f)));
 }
+#endif // CK_X86

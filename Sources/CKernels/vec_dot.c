@@ -1,4 +1,5 @@
 // Dot-product dispatch by weight type and CPU path, and the row-range matrix-vector product.
+#include "arch.h"
 #include "blocks.h"
 #include "ckernels.h"
 #include "dequant.h"
@@ -17,7 +18,7 @@ uint32_t ck_vec_dot_type(uint32_t weight_type) {
 /// The kernel for a weight type on a path (NULL when unsupported); AUTO picks AVX2 when present.
 static ck_dot_fn dot_fn(uint32_t weight_type, int path) {
   const int avx2 = path == CK_PATH_AVX2 || (path == CK_PATH_AUTO && ck_use_avx2());
-#define CK_PICK(name) return avx2 ? ck_dot_##name##_avx2 : ck_dot_##name##_scalar
+#define CK_PICK(name) return CK_AVX2_OR(avx2, ck_dot_##name##_avx2, ck_dot_##name##_scalar)
   switch (weight_type) {
   case CK_F32: CK_PICK(f32);
   case CK_F16: CK_PICK(f16);

@@ -3,6 +3,8 @@
 #include "simd_avx2.h"
 #include "vec_dot.h"
 
+#if CK_X86 // the whole file is AVX2 code
+
 // Each kernel keeps four independent accumulators (32 values per step) to hide FMA latency.
 
 CK_AVX2 float ck_dot_f32_avx2(int64_t n, const void *w, const void *x) {
@@ -60,3 +62,4 @@ CK_AVX2 float ck_dot_bf16_avx2(int64_t n, const void *w, const void *x) {
   for (; i < n; i++) s += ck_bf2f(a[i]) * b[i];
   return s;
 }
+#endif // CK_X86

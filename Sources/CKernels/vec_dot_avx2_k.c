@@ -3,6 +3,8 @@
 #include "simd_avx2.h"
 #include "vec_dot.h"
 
+#if CK_X86 // the whole file is AVX2 code
+
 /// Unpacks the 12 packed bytes of a Q4_K/Q5_K super-block into 8 scales then 8 mins, four at a
 /// time with 32-bit masks: bytes 0-3 and 4-7 hold the low six bits of scales/mins 0-3 (their top
 /// two bits are the high bits of scales/mins 4-7), bytes 8-11 the low nibbles of scales/mins 4-7.
@@ -117,3 +119,4 @@ CK_AVX2 float ck_dot_q6_K_avx2(int64_t n, const void *w, const void *x) {
   }
   return ck_hsum_ps(acc);
 }
+#endif // CK_X86

@@ -3,6 +3,8 @@
 #include "simd_avx2.h"
 #include "vec_dot.h"
 
+#if CK_X86 // the whole file is AVX2 code
+
 CK_AVX2 float ck_dot_q4_0_avx2(int64_t n, const void *w, const void *x) {
   const ck_block_q4_0 *a = (const ck_block_q4_0 *)w;
   const ck_block_q8_0 *b = (const ck_block_q8_0 *)x;
@@ -88,3 +90,4 @@ CK_AVX2 float ck_dot_q8_0_avx2(int64_t n, const void *w, const void *x) {
   }
   return ck_hsum_ps(acc);
 }
+#endif // CK_X86

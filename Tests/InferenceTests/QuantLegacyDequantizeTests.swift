@@ -77,9 +77,10 @@ import Testing
   #expect(!GGMLType.q3_K.isDequantizable && GGMLType.q6_K.isDequantizable)
 }
 
-@Test(arguments: [GGMLType.f16, .bf16, .q4_0, .q4_1, .q5_0, .q5_1, .q8_0, .q4_K, .q5_K, .q6_K])
+@Test(
+  .requiresAVX2,
+  arguments: [GGMLType.f16, .bf16, .q4_0, .q4_1, .q5_0, .q5_1, .q8_0, .q4_K, .q5_K, .q6_K])
 func scalarAndAVX2DequantisationAgreeExactly(type: GGMLType) throws {
-  try #require(ck_has_avx2_fma() == 1, "AVX2 path not available on this CPU")
   var rng = SplitMix64(seed: 11)
   let count = 512
   let bytes = randomRow(type, count: count, using: &rng)

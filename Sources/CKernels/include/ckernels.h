@@ -18,11 +18,16 @@ enum {
 /// Returned by ck_vec_dot_type for weight types without a dot product.
 #define CK_TYPE_NONE UINT32_MAX
 
-/// Which implementation a kernel call uses; AUTO takes AVX2 when the CPU has it.
+/// Which implementation a kernel call uses; AUTO takes AVX2 when ck_use_avx2() says so.
 enum { CK_PATH_AUTO = 0, CK_PATH_SCALAR = 1, CK_PATH_AVX2 = 2 };
 
-/// Returns 1 when the CPU has AVX2 and FMA (the fast paths), 0 otherwise.
-int ck_has_avx2_fma(void);
+/// 1 when the CPU has AVX2, FMA and F16C (the set the fast paths use); always 0 off x86.
+int ck_cpu_has_avx2(void);
+/// 1 when `value` (RAGLAB_NO_SIMD's, NULL if unset) turns SIMD off: non-empty and not "0".
+int ck_no_simd_requested(const char *value);
+/// 1 when the kernels take their AVX2 paths: ck_cpu_has_avx2() and RAGLAB_NO_SIMD not set
+/// (read once, at the first call). CK_PATH_AVX2 requests fail with CK_ERR_UNSUPPORTED_PATH otherwise.
+int ck_use_avx2(void);
 
 /// Values per block of a ggml type (1 for float formats); 0 when the type is unsupported.
 int64_t ck_block_size(uint32_t type);
