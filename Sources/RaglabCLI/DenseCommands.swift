@@ -20,8 +20,12 @@ struct EncoderOption: ParsableArguments {
     help: "The sentence-transformers model folder (default: $RAGLAB_HOME/models/all-MiniLM-L6-v2).")
   var modelDir: String?
 
-  @Option(help: "Passages per forward pass.")
+  @Option(help: "Passages per forward pass (1...1024).")
   var batchSize = 32
+
+  func validate() throws {
+    try OptionCheck.require(batchSize, in: 1...1024, "--batch-size")
+  }
 
   /// Loads the encoder from `modelDir` or the default installed location.
   func load() throws -> SentenceEncoder {

@@ -24,7 +24,9 @@ struct InspectCommand: ParsableCommand {
   var format: Format = .text
 
   func run() throws {
-    let inspection = try options.experiments().inspection(experiment: name, questionID: question)
+    let experiments = try options.experiments()
+    let inspection = try experiments.inspection(
+      of: options.select(name, from: experiments), questionID: question)
     switch format {
     case .text: print(InspectionView.text(inspection), terminator: "")
     case .json: print(InspectionView.json(inspection), terminator: "")

@@ -8,28 +8,43 @@ struct ModelBenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench", abstract: "Measure prefill/decode tokens per second and peak RSS.")
   @OptionGroup var options: ModelOption
-  @Option(help: "Comma-separated prompt sizes for prefill.") var promptTokens: String = "512,2048"
-  @Option(help: "Tokens to decode.") var generate: Int = 32
-  @Option(help: "Tokens already in the cache when decoding starts (llama-bench -d).")
+  @Option(help: "Comma-separated prompt sizes for prefill (each 1...1048576).")
+  var promptTokens: String = "512,2048"
+  @Option(help: "Tokens to decode (1...1048576).") var generate: Int = 32
+  @Option(help: "Tokens already in the cache when decoding starts (llama-bench -d; 0...1048576).")
   var decodeDepth: Int = 0
-  @Option(help: "KV cache size of the sessions.") var context: Int = 4096
+  @Option(help: "KV cache size of the sessions (1 up to the model's context length).")
+  var context: Int = 4096
   @Flag(help: "Print one JSON object.") var json = false
   @Flag(help: "Also run $RAGLAB_HOME/llama.cpp/build/bin/llama-bench and add ratios.")
   var vsLlamacpp = false
 
+  func validate() throws {
+    _ = try sizes()
+    try OptionCheck.require(generate, in: 1...OptionCheck.countLimit, "--generate")
+    try OptionCheck.require(decodeDepth, in: 0...OptionCheck.countLimit, "--decode-depth")
+    try OptionCheck.require(context, in: 1...OptionCheck.countLimit, "--context")
+  }
+
+  /// The `--prompt-tokens` sizes.
+  private func sizes() throws -> [Int] {
+    try OptionCheck.integerList(
+      promptTokens, in: 1...OptionCheck.countLimit, "--prompt-tokens", example: "512,2048")
+  }
+
   func run() throws {
-    let sizes = promptTokens.split(separator: ",").compactMap {
-      Int($0.trimmingCharacters(in: .whitespaces))
-    }
-    guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }) else {
-      throw ValidationError("--prompt-tokens must be positive integers, e.g. 512,2048")
-    }
+    let sizes = try sizes()
     let m = try options.load()
-    guard decodeDepth >= 0 else { throw ValidationError("--decode-depth must be ≥ 0") }
     let ctx = max(context, max(sizes.max() ?? 0, decodeDepth) + generate + 1)
+    guard ctx <= m.config.contextLength else {
+      throw ValidationError(
+        "--context, --prompt-tokens, --decode-depth and --generate need \(ctx) cache positions, "
+          + "more than the model's context length \(m.config.contextLength)")
+    }
     let session = m.makeSession(contextLength: ctx, kvCache: options.kvCache)
     var rng = UInt64(0x2545_F491_4F6C_DD1D)
-    func randomTokens(_ n: Int) -> [Int32] {  // deterministic pseudo-random prompt, like llama-bench
+    // A deterministic pseudo-random prompt, like llama-bench's.
+    func randomTokens(_ n: Int) -> [Int32] {
       (0..<n).map { _ in
         rng = rng &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return Int32((rng >> 33) % UInt64(m.config.vocabularySize))
@@ -66,7 +81,7 @@ struct ModelBenchCommand: ParsableCommand {
         "tokens": generate, "tokens_per_s": (Double(generate) / dt * 10).rounded() / 10,
         "depth": decodeDepth, "cpu_s": ((processCPUSeconds() - c0) * 1000).rounded() / 1000,
       ],
-      "peak_rss_mb": peakRSSMegabytes(), "threads": options.threads, "model": m.path,
+      "peak_rss_mb": peakRSSMegabytes(), "threads": m.threads, "model": m.path,
       "kv_cache": options.kvCache.rawValue,
     ]
     // Where the engine stands against the machine: prefill GFLOP/s vs the GEMM peak measured now,
@@ -85,7 +100,7 @@ struct ModelBenchCommand: ParsableCommand {
     ]
     if vsLlamacpp {
       let ref = try LlamaBench.run(
-        model: m.path, threads: options.threads, promptSizes: sizes, generate: generate,
+        model: m.path, threads: m.threads, promptSizes: sizes, generate: generate,
         depth: decodeDepth)
       result["llamacpp"] = ref.json
       result["ratios"] = ref.ratios(prefill: prefill, decode: Double(generate) / dt)

@@ -21,8 +21,9 @@ struct ModelOption: ParsableArguments {
   @Option(help: "GGUF model file (default: $RAGLAB_HOME/models/SmolLM2-135M-Instruct.Q4_1.gguf).")
   var model: String?
 
-  @Option(help: "Threads for matrix products.")
-  var threads: Int = 2
+  @Option(
+    help: "Threads for matrix products (default: the machine's cores; clamped to 1…4 × cores).")
+  var threads: Int?
 
   @Option(
     help: """
@@ -36,8 +37,10 @@ struct ModelOption: ParsableArguments {
     model ?? AssetPaths.resolve(GeneratorSpec.defaultModel)
   }
 
-  /// Loads the model, failing with a hint to run the setup when the file is missing.
+  /// Loads the model on `ThreadCount.resolve(threads)` threads, failing with a hint to run the
+  /// setup when the file is missing.
   func load() throws -> LanguageModel {
+    let threads = ThreadCount.resolve(threads)
     guard FileManager.default.fileExists(atPath: path) else {
       throw ModelCommandError(
         "model file \(path) does not exist; run `make quickstart` (or `bash scripts/setup.sh`)")
@@ -52,25 +55,6 @@ extension KVCacheType: ExpressibleByArgument {}
 struct ModelCommandError: Error, CustomStringConvertible {
   let description: String
   init(_ description: String) { self.description = description }
-}
-
-/// Reads a file of one JSON string per line.
-func readJSONLines(_ path: String) throws -> [String] {
-  guard let data = FileManager.default.contents(atPath: path),
-    let text = String(data: data, encoding: .utf8)
-  else {
-    throw ModelCommandError("cannot read \(path)")
-  }
-  var out: [String] = []
-  for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-  where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-    let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8), options: .fragmentsAllowed)
-    guard let s = obj as? String else {
-      throw ModelCommandError("\(path):\(i + 1): expected one JSON string per line")
-    }
-    out.append(s)
-  }
-  return out
 }
 
 /// Encodes a value as compact JSON text.
@@ -120,8 +104,8 @@ struct ModelTokenizeCommand: ParsableCommand {
 
   func run() throws {
     let m = try options.load()
-    for text in try readJSONLines(jsonl) {
-      print(jsonText(m.tokenizer.encode(text, parseSpecial: true).map(Int.init)))
+    for prompt in try readJSONLines(jsonl) {
+      print(jsonText(m.tokenizer.encode(prompt.text, parseSpecial: true).map(Int.init)))
     }
   }
 }
@@ -132,12 +116,15 @@ struct ModelNextCommand: ParsableCommand {
     commandName: "next", abstract: "Print the top-N next-token logits for each JSON-string prompt.")
   @OptionGroup var options: ModelOption
   @Option(help: "File with one JSON string per line.") var jsonl: String
-  @Option(help: "How many tokens to print.") var top: Int = 20
+  @Option(help: "How many tokens to print (1 or more).") var top: Int = 20
+
+  func validate() throws {
+    try OptionCheck.require(top, in: 1...Int.max, "--top")
+  }
 
   func run() throws {
     let m = try options.load()
-    let prompts = try readJSONLines(jsonl)
-    let tokenized = prompts.map { m.tokenizer.encode($0, parseSpecial: true) }
+    let tokenized = try tokenizedPrompts(jsonl, model: m)
     let session = m.makeSession(
       contextLength: max(1, tokenized.map(\.count).max() ?? 1), kvCache: options.kvCache)
     for tokens in tokenized {
@@ -157,10 +144,17 @@ struct ModelGenerateCommand: ParsableCommand {
   @OptionGroup var options: ModelOption
   @Option(help: "Prompt text (special tokens parsed).") var prompt: String
   @Flag(help: "Wrap the prompt as a user message in the model's chat template.") var chat = false
-  @Option(help: "Most tokens to generate.") var maxTokens: Int = 64
-  @Option(help: "Sampling temperature (0 = greedy).") var temperature: Float = 0
-  @Option(help: "Top-p nucleus.") var topP: Float = 1
+  @Option(help: "Most tokens to generate (1...1048576).") var maxTokens: Int = 64
+  @Option(help: "Sampling temperature (0 = greedy; 0...100).") var temperature: Float = 0
+  @Option(help: "Top-p nucleus (0...1).") var topP: Float = 1
   @Option(help: "Sampler seed.") var seed: UInt64 = 0
+
+  func validate() throws {
+    guard !prompt.isEmpty else { throw ValidationError("--prompt must not be empty") }
+    try OptionCheck.require(maxTokens, in: 1...OptionCheck.countLimit, "--max-tokens")
+    try OptionCheck.require(temperature, in: 0...100, "--temperature")
+    try OptionCheck.require(topP, in: 0...1, "--top-p")
+  }
 
   func run() throws {
     let m = try options.load()

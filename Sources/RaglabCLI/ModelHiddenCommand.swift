@@ -28,7 +28,7 @@ struct ModelHiddenCommand: ParsableCommand {
           return l
         }
       } ?? Array(all)
-    let tokenized = try readJSONLines(jsonl).map { m.tokenizer.encode($0, parseSpecial: true) }
+    let tokenized = try tokenizedPrompts(jsonl, model: m)
     let session = m.makeSession(
       contextLength: max(1, tokenized.map(\.count).max() ?? 1), kvCache: options.kvCache)
     session.captureHiddenLayers = Set(chosen)

@@ -8,7 +8,8 @@ struct PlotCommand: ParsableCommand {
     abstract: "Render an experiment's plots with gnuplot into plots/NAME/.",
     discussion: """
       Writes accuracy-vs-k.{dat,gp,png,svg}. The .gp script is kept so you can restyle it and
-      re-run `gnuplot plots/NAME/accuracy-vs-k.gp`.
+      re-run `gnuplot plots/NAME/accuracy-vs-k.gp`. An experiment without trials is refused, so
+      the plots of an earlier run stay.
       """)
 
   @Argument(help: "The experiment's name (from its spec).")
@@ -20,9 +21,11 @@ struct PlotCommand: ParsableCommand {
   var out: String = "plots"
 
   func run() throws {
-    let summary = try options.experiments().summary(named: name)
+    let experiments = try options.experiments()
+    let summary = try experiments.summary(of: options.select(name, from: experiments))
+    let plot = try AccuracyPlot(summary: summary)
     let renderer = PlotRenderer(root: out, runner: try GnuplotRunner())
-    let output = try renderer.render(AccuracyPlot(summary: summary))
+    let output = try renderer.render(plot)
     if !output.warnings.isEmpty { print("gnuplot: \(output.warnings)") }
     print("wrote \(output.png)\nwrote \(output.svg)\nscript \(output.script) (data \(output.data))")
   }

@@ -5,23 +5,24 @@ import Store
 
 /// The options every `recall` command shares: cut-offs and an optional seeded question sample.
 struct RecallOptions: ParsableArguments {
-  @Option(help: "Comma-separated cut-offs.")
+  @Option(help: "Comma-separated cut-offs (each 1...1048576).")
   var k = "1,5,20"
 
-  @Option(help: "Evaluate only this many questions (a seeded sample).")
+  @Option(help: "Evaluate only this many questions (a seeded sample; 1 or more).")
   var limit: Int?
 
   @Option(help: "Seed of the question sample.")
   var seed: UInt64 = 0
 
+  func validate() throws {
+    _ = try cutoffs()
+    if let limit { try OptionCheck.require(limit, in: 1...Int.max, "--limit") }
+  }
+
   /// The cut-offs as positive integers.
-  /// - Throws: `ValidationError` when `--k` is not a list of positive integers.
+  /// - Throws: `ValidationError` when `--k` is not a list of integers in 1...2^20.
   func cutoffs() throws -> [Int] {
-    let ks = k.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-    guard !ks.isEmpty, ks.allSatisfy({ $0 > 0 }) else {
-      throw ValidationError("--k must list positive integers, e.g. 1,5,20")
-    }
-    return ks
+    try OptionCheck.integerList(k, in: 1...OptionCheck.countLimit, "--k", example: "1,5,20")
   }
 
   /// The questions to evaluate: all of the dataset, or the seeded sample `--limit` asks for.

@@ -17,8 +17,17 @@ struct ResultsCommand: ParsableCommand {
     help: "Output format: \(ResultsFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
   var format: ResultsFormat = .table
 
+  @Flag(name: .long, help: "List the stored experiments of NAME (newest first) instead.")
+  var list = false
+
   func run() throws {
-    let summary = try options.experiments().summary(named: name)
+    let experiments = try options.experiments()
+    if list {
+      _ = try experiments.record(named: name)  // none: the error lists the names there are
+      for candidate in try experiments.candidates(named: name) { print(candidate) }
+      return
+    }
+    let summary = try experiments.summary(of: options.select(name, from: experiments))
     print(ResultsView.render(summary, as: format), terminator: "")
   }
 }

@@ -54,5 +54,5 @@ import Testing
 }
 
 @Test func quotesInNamesAreEscapedForGnuplot() {
-  #expect(AccuracyPlot.quoted("it's") == "'it''s'")
+  #expect(GnuplotText.quoted("it's") == "'it''s'")
 }

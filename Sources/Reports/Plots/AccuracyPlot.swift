@@ -22,8 +22,12 @@ public struct AccuracyPlot: Sendable, Equatable {
   ]
 
   /// Builds the plot of `summary`'s `subem` along `k`.
-  /// - Throws: `ReportsError.nothingToPlot` when the experiment has no numeric `k`.
+  /// - Throws: `ReportsError.noTrials` when the experiment has no trials yet (so the plots of an
+  ///   earlier run are left alone), `ReportsError.nothingToPlot` when it has no numeric `k`.
   public init(summary: ExperimentSummary, stem: String = "accuracy-vs-k") throws {
+    guard summary.provenance.trialCount > 0 else {
+      throw ReportsError.noTrials(experiment: summary.name, kept: nil)
+    }
     self.experiment = summary.name
     self.series = try CurveSeries.group(summary, xKey: "k", metric: "subem")
     self.stem = stem
@@ -32,12 +36,13 @@ public struct AccuracyPlot: Sendable, Equatable {
   /// The `.dat` file: one gnuplot index block per series, columns documented in its header.
   public func dataText() -> String {
     var lines = [
-      "# raglab plot data for experiment \(experiment); \"?\" marks an unknown value",
+      GnuplotText.comment(
+        "raglab plot data for experiment \(experiment); \"?\" marks an unknown value"),
       "# columns: k accuracy accuracy_low accuracy_high recall recall_low recall_high n",
     ]
     for (index, curve) in series.enumerated() {
       if index > 0 { lines += ["", ""] }  // two blank lines start a new gnuplot index
-      lines.append("# index \(index): \(curve.name)")
+      lines.append(GnuplotText.comment("index \(index): \(curve.name)"))
       for point in curve.points {
         let recall = point.recall.map { [$0.value, $0.low, $0.high].map(Self.number) }
         let fields =
@@ -60,10 +65,5 @@ public struct AccuracyPlot: Sendable, Equatable {
     if !value.isFinite { return "?" }
     if value == value.rounded(), abs(value) < 1e9 { return String(Int(value)) }
     return String(format: "%.4f", value)
-  }
-
-  /// A gnuplot single-quoted string literal (a quote inside is doubled).
-  static func quoted(_ text: String) -> String {
-    "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
   }
 }

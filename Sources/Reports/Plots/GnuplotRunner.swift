@@ -46,14 +46,17 @@ public struct GnuplotRunner: Sendable {
   ///   - script: path of the `.gp` file.
   ///   - variables: string variables defined before the script runs (e.g. `outbase`).
   /// - Returns: whatever gnuplot printed on stderr (warnings) when it succeeded.
-  /// - Throws: `ReportsError.gnuplotFailed` naming the script and quoting gnuplot's message.
+  /// - Throws: `ReportsError.gnuplotFailed` naming the script and quoting gnuplot's message;
+  ///   `ReportsError.cannotWrite` when a value holds a control character (a path gnuplot could
+  ///   only be given by changing it).
   @discardableResult
   public func run(script: String, variables: [String: String] = [:]) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     var arguments: [String] = []
     for (name, value) in variables.sorted(by: { $0.key < $1.key }) {
-      arguments += ["-e", "\(name) = '\(value.replacingOccurrences(of: "'", with: "''"))'"]
+      try GnuplotText.requirePrintable(path: value)
+      arguments += ["-e", "\(name) = \(GnuplotText.quoted(value))"]
     }
     process.arguments = arguments + [script]
     let errors = Pipe()

@@ -33,9 +33,11 @@ public struct PlotRenderer: Sendable {
   }
 
   /// Writes `.dat` and `.gp` atomically, runs gnuplot into temporary images, then renames them.
-  /// - Throws: `ReportsError` when a file cannot be written or gnuplot fails.
+  /// - Throws: `ReportsError` when a file cannot be written (nothing is written when the folder's
+  ///   path holds a control character gnuplot cannot be given) or gnuplot fails.
   public func render(_ plot: AccuracyPlot) throws -> Output {
     let base = URL(fileURLWithPath: folder(for: plot.experiment)).appendingPathComponent(plot.stem)
+    try GnuplotText.requirePrintable(path: base.path)
     let script = base.appendingPathExtension("gp").path
     let data = base.appendingPathExtension("dat").path
     try AtomicFile.write(plot.dataText(), to: data)

@@ -16,6 +16,10 @@ public enum ReportsError: Error, Equatable, CustomStringConvertible, LocalizedEr
   case gnuplotFailed(script: String, status: Int32, message: String)
   /// A file could not be written.
   case cannotWrite(path: String, reason: String)
+  /// `--experiment ID` names no stored experiment of this name.
+  case noExperimentID(id: Int64, name: String, candidates: [String])
+  /// The chosen experiment has no trials, so its report would replace `kept` with an empty one.
+  case noTrials(experiment: String, kept: String?)
 
   public var description: String {
     switch self {
@@ -38,6 +42,13 @@ public enum ReportsError: Error, Equatable, CustomStringConvertible, LocalizedEr
         "gnuplot failed on \(script) (exit status \(status)): \(text.isEmpty ? "no message" : text)"
     case .cannotWrite(let path, let reason):
       return "cannot write \(path): \(reason)"
+    case .noExperimentID(let id, let name, let candidates):
+      let list = candidates.isEmpty ? "none" : candidates.joined(separator: "; ")
+      return "no experiment #\(id) is named \(name); the experiments named \(name) are: \(list)"
+    case .noTrials(let experiment, let kept):
+      let keep = kept.map { "; \($0) is kept (pass --force to overwrite it anyway)" } ?? ""
+      return "experiment \(experiment) has no trials yet\(keep); choose one with trials with "
+        + "--experiment ID (list them with `raglab results \(experiment) --list`)"
     }
   }
 
