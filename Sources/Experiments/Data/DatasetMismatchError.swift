@@ -18,9 +18,10 @@ public struct DatasetMismatchError: Error, CustomStringConvertible, Sendable {
       dataset '\(name)' in \(database) comes from another \(what) than the spec's dataset:
         stored: \(stored.format) \(stored.path) sha256 \(stored.checksum)
         spec:   \(spec.format) \(spec.path) sha256 \(spec.checksum)
-      import the spec's file under this name with `\(command)` (it replaces the stored passages,
-      questions and cached rankings; stored results keep their data checksum), or give the spec
-      another dataset.name
+      to use the spec's file under this name (it replaces the stored passages, questions and cached
+      rankings; stored results keep their data checksum):
+        \(command)
+      or give the spec another dataset.name
       """
   }
 }
