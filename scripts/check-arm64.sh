@@ -8,14 +8,16 @@ cd "$(dirname "$0")/.."
 
 CLANG="${CLANG:-clang}"
 NM="${NM:-$(dirname "$(command -v "$CLANG")")/llvm-nm}"
-HEADERS=/usr/aarch64-linux-gnu/include
-if [ ! -f "$HEADERS/stdlib.h" ]; then
-  echo "check-arm64: no aarch64 C headers in $HEADERS; run 'make setup' (installs libc6-dev-arm64-cross)" >&2
-  exit 1
-fi
-
-FLAGS=(--target=aarch64-linux-gnu -nostdlibinc -isystem "$HEADERS" -ISources/CKernels/include
+FLAGS=(--target=aarch64-linux-gnu -ISources/CKernels/include
   -O3 -ffast-math -fno-finite-math-only -Werror=implicit-function-declaration)
+if [ "$(uname -m)" != aarch64 ]; then # cross: Debian's aarch64 headers instead of the host's
+  HEADERS=/usr/aarch64-linux-gnu/include
+  if [ ! -f "$HEADERS/stdlib.h" ]; then
+    echo "check-arm64: no aarch64 C headers in $HEADERS; run 'make setup' (installs libc6-dev-arm64-cross)" >&2
+    exit 1
+  fi
+  FLAGS+=(-nostdlibinc -isystem "$HEADERS")
+fi
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 

@@ -11,9 +11,9 @@ mkdir -p "$DOWNLOADS" "$RAGLAB_HOME/models" "$RAGLAB_HOME/data"
 source "$(dirname "$0")/assets-lib.sh"
 
 # --- system packages (only those missing) -------------------------------------------------------
-# libc6-dev-arm64-cross: the aarch64 C headers `make check-arm64` compiles the kernels against.
-APT_PACKAGES=(gnuplot-nox libsqlite3-dev libcurl4-openssl-dev libopenblas-dev pkg-config zlib1g-dev
-  libc6-dev-arm64-cross)
+APT_PACKAGES=(gnuplot-nox libsqlite3-dev libcurl4-openssl-dev libopenblas-dev pkg-config zlib1g-dev)
+# The aarch64 C headers `make check-arm64` compiles the kernels against (native on an arm64 host).
+[ "$(uname -m)" = aarch64 ] || APT_PACKAGES+=(libc6-dev-arm64-cross)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
