@@ -29,8 +29,22 @@ struct RunCommand: ParsableCommand {
     help: "Evaluate every prompt from scratch instead of sharing prefixes (to measure the saving).")
   var noPrefixSharing = false
 
-  @Flag(help: "Do not reuse stored generations for identical prompts.")
+  @Flag(
+    help: "Do not reuse stored generations (same generator identity, prompt and decoding options).")
   var noCache = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Compute threads of the in-process engine (default: this machine's cores).",
+      discussion: "Recorded in the experiment's provenance; it does not change the answers."))
+  var threads: Int?
+
+  func validate() throws {
+    if let limit, limit < 1 {
+      throw ValidationError(
+        "--limit must be at least 1 (got \(limit)); leave it out to run every sampled question")
+    }
+  }
 
   func run() throws {
     var loaded: LoadedSpec
@@ -47,11 +61,13 @@ struct RunCommand: ParsableCommand {
     let database = try LabDatabase.open(path: db)
     let inputs = try CorpusInputs.load(
       spec: loaded.spec, database: database, makeRetriever: RetrieverFactory.make)
-    let generator = try makeGenerator(loaded.spec.generator)
+    let threadCount = ThreadCount.resolve(threads)
+    let generator = try makeGenerator(loaded.spec.generator, threads: threadCount)
     let runner = ExperimentRunner(
       loaded: loaded, inputs: inputs, generator: generator, store: ResultsStore(database: database),
       options: RunOptions(
-        prefixSharing: !noPrefixSharing, useGenerationCache: !noCache, gitCommit: Self.gitCommit()))
+        prefixSharing: !noPrefixSharing, useGenerationCache: !noCache, gitCommit: Self.gitCommit(),
+        threads: threadCount))
     print(
       "\(loaded.spec.name): \(inputs.questions.count) questions, spec \(loaded.hash.prefix(12)), "
         + "model \(generator.modelSHA256.prefix(12)), data \(inputs.dataChecksum.prefix(12)), db \(db)"
@@ -60,7 +76,7 @@ struct RunCommand: ParsableCommand {
     let bar = ProgressBar(
       total: inputs.questions.count * conditionCount(loaded.spec), label: "trials")
     let summary = try runner.run(
-      progress: { bar.update(done: $0.completed, total: $0.total) }, shouldStop: Interrupt.requested
+      progress: { bar.show($0) }, shouldStop: Interrupt.requested
     )
     bar.finish()
     let state = summary.interrupted ? "interrupted — run the same command to resume" : "complete"
@@ -74,13 +90,14 @@ struct RunCommand: ParsableCommand {
   }
 
   /// The generator the spec asks for.
-  private func makeGenerator(_ spec: GeneratorSpec) throws -> any Generator {
+  private func makeGenerator(_ spec: GeneratorSpec, threads: Int) throws -> any Generator {
     switch spec.backend {
     case "openai":
       return try OpenAIGenerator(spec: spec)
     default:  // validated: kv_cache is f32 or f16
       return try InProcessGenerator.load(
-        path: spec.model, kvCache: spec.kvCache.flatMap(KVCacheType.init(rawValue:)) ?? .f32)
+        path: spec.model, threads: threads,
+        kvCache: spec.kvCache.flatMap(KVCacheType.init(rawValue:)) ?? .f32)
     }
   }
 

@@ -166,16 +166,26 @@ struct LitMImporterTests {
     #expect(throws: (any Error).self) { try store.passages(dataset: "nq", ids: ["x"]) }
   }
 
-  /// The NQ-open oracle file of the shared data, `../shared/data` beside the repository.
-  static let oracle = URL(fileURLWithPath: #filePath)
+  /// The project's shared folder, `../shared` beside the repository (CI lays it there; a user's
+  /// clone has none, and nothing may require it).
+  static let sharedFolder = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("shared/data/nq-open-oracle.jsonl.gz")
-    .standardizedFileURL.path
+    .deletingLastPathComponent().appendingPathComponent("shared").standardizedFileURL.path
 
-  @Test func theRealLostInTheMiddleOracleFileImports() throws {
+  /// The NQ-open oracle file of the shared data.
+  static let oracle = sharedFolder + "/data/nq-open-oracle.jsonl.gz"
+
+  /// Skipped, with this reason shown, only where there is no shared folder at all; where the
+  /// folder exists a missing file fails the test.
+  @Test(
+    .enabled(
+      if: FileManager.default.fileExists(atPath: sharedFolder),
+      "no ../shared folder beside this clone: the real LitM file check needs the project's shared data"
+    ))
+  func theRealLostInTheMiddleOracleFileImports() throws {
     try #require(
       FileManager.default.fileExists(atPath: Self.oracle),
-      "the shared NQ-open oracle file is missing: looked for \(Self.oracle) (the shared/ folder beside the repository)"
+      "the shared NQ-open oracle file is missing: looked for \(Self.oracle)"
     )
     let store = try makeStore()
     let summary = try DatasetImporter.importDataset(

@@ -15,13 +15,17 @@ final class FakeOpenAIServer {
   var port: Int { server.port }
 
   /// Starts a server on `port` (0: any free one) that exits instead of answering completion
-  /// number `dieAfter + 1`, if given.
-  init(port: Int = 0, dieAfter: Int? = nil) throws {
+  /// number `dieAfter + 1`, if given, and reports SmolLM2's ChatML template at `/props` as
+  /// llama-server does (or, `reportsChatTemplate: false`, answers 404 there as vLLM does).
+  init(port: Int = 0, dieAfter: Int? = nil, reportsChatTemplate: Bool = true) throws {
     log = FileManager.default.temporaryDirectory.appendingPathComponent(
       "raglab-openai-\(UUID().uuidString).jsonl")
     server = try LoopbackServer(
       script: "fake_openai_server.py",
-      arguments: [log.path, String(port)] + (dieAfter.map { [String($0)] } ?? []))
+      arguments: [
+        log.path, String(port), dieAfter.map(String.init) ?? "-",
+        reportsChatTemplate ? "props" : "no-props",
+      ])
   }
 
   deinit {
@@ -29,9 +33,10 @@ final class FakeOpenAIServer {
     try? FileManager.default.removeItem(at: log)
   }
 
-  /// The request bodies received so far.
+  /// The request bodies received so far (none before the first completion).
   func requests() throws -> [[String: Any]] {
-    try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map {
+    guard FileManager.default.fileExists(atPath: log.path) else { return [] }
+    return try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map {
       try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
     }
   }

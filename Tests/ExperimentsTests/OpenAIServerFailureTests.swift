@@ -41,7 +41,8 @@ private func generateOnce(
   #expect(error.description.contains("generator.url"))
   #expect(try elsewhere.requests().isEmpty)
   let asked = try redirecting.requests()
-  #expect(asked.map(\.method) == ["GET", "POST"])
+  // GET /v1/models, GET /props (the chat template), then the completion.
+  #expect(asked.map(\.method) == ["GET", "GET", "POST"])
   #expect(asked.allSatisfy { $0.authorization == "Bearer sk-test" })
 }
 

@@ -22,9 +22,9 @@ struct RaglabProcess {
       .appendingPathComponent("../../.build/release/raglab").standardizedFileURL.path
   }
 
-  /// Runs `raglab ARGUMENTS` and waits for it (output goes through temporary files, so neither
-  /// stream can fill a pipe and block the child).
-  static func run(_ arguments: [String]) throws -> Outcome {
+  /// Runs `raglab ARGUMENTS` in `directory` (default: this process's) and waits for it (output
+  /// goes through temporary files, so neither stream can fill a pipe and block the child).
+  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
     let folder = try Fixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let paths = ["\(folder)/out", "\(folder)/err"]
@@ -32,6 +32,7 @@ struct RaglabProcess {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
     process.standardOutput = FileHandle(forWritingAtPath: paths[0])
     process.standardError = FileHandle(forWritingAtPath: paths[1])
     process.standardInput = FileHandle.nullDevice

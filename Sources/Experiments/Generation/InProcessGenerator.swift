@@ -21,18 +21,7 @@ public final class InProcessGenerator: Generator {
     self.kvCache = kvCache
     self.modelSHA256 = try model.fileSHA256()
     self.contextLength = min(contextLength, model.config.contextLength)
-    if let template = model.chatTemplate {
-      chatFormat = ChatFormat { system, user in
-        template.render(
-          [
-            ChatMessage(role: "system", content: system),
-            ChatMessage(role: "user", content: user),
-          ],
-          addGenerationPrompt: true)
-      }
-    } else {
-      chatFormat = nil
-    }
+    chatFormat = model.chatTemplate.map(ChatFormat.init)
   }
 
   /// Loads the GGUF at `path` (relative paths resolve against `RAGLAB_HOME`).

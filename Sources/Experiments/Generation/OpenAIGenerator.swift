@@ -3,7 +3,8 @@ import Inference
 
 /// An OpenAI-compatible completions server (llama.cpp's `llama-server`, vLLM) as a `Generator`.
 ///
-/// Prompts are rendered here (ChatML when the spec asks for chat) and sent whole to
+/// Prompts are rendered here (in the chat template the server reports, when the spec asks for
+/// chat) and sent whole to
 /// `POST {url}/completions`; the server does its own prefix caching. Hidden states are not
 /// available over HTTP.
 public final class OpenAIGenerator: Generator {
@@ -14,8 +15,9 @@ public final class OpenAIGenerator: Generator {
   /// The spec's `model_sha256` when given, else sha256 of `openai <url> <model>` (an identity of
   /// the endpoint, not of its weights: pin the weights with `model_sha256`).
   public let modelSHA256: String
-  /// ChatML: both default models (SmolLM2, Qwen2.5) use it; set `prompt.chat: false` for others.
-  public let chatFormat: ChatFormat? = .chatML
+  /// The chat template the server reports for its model (llama.cpp's `/props`), when raglab
+  /// recognises it; nil otherwise (`prompt.chat: true` is then refused, naming `chat: false`).
+  public let chatFormat: ChatFormat?
   let client: JSONHTTPClient
 
   /// Seconds one request may take before the run stops with an error naming the URL.
@@ -43,6 +45,7 @@ public final class OpenAIGenerator: Generator {
     modelSHA256 = spec.modelSHA256 ?? SHA256.hex(of: Array("openai \(text) \(spec.model)".utf8))
     client = JSONHTTPClient(timeout: timeout, apiKey: apiKey)
     _ = try client.get(baseURL.appendingPathComponent("models"), as: ModelList.self)
+    chatFormat = Self.serverChatFormat(client: client, baseURL: baseURL)
   }
 
   public func makeSession() throws -> any GenerationSession { OpenAISession(generator: self) }

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """A stand-in OpenAI-compatible server for raglab's HTTP generator tests (never used by raglab runs).
 
-GET /v1/models lists one model; POST /v1/completions answers with the title of the first
+GET /v1/models lists one model; GET /props reports a ChatML chat template as llama-server does
+(a fifth argument `no-props` answers 404 there, as vLLM does); POST /v1/completions answers with the title of the first
 "(Title: …)" in the prompt (or "unknown"), one token per byte with llama.cpp-style logprobs,
 `usage` and `timings`, and records each request body as one JSON line in the log file.
 Prints its port on stdout once listening. With DIE_AFTER it exits (as a crashed server would)
 instead of answering completion number DIE_AFTER + 1.
-Usage: fake_openai_server.py LOG_FILE [PORT (0 = any free one)] [DIE_AFTER]
+Usage: fake_openai_server.py LOG_FILE [PORT (0 = any free one)] [DIE_AFTER] [no-props]
 """
 
 import json
@@ -17,7 +18,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 LOG = sys.argv[1]
 PORT = int(sys.argv[2]) if len(sys.argv) > 2 else 0
-DIE_AFTER = int(sys.argv[3]) if len(sys.argv) > 3 else None
+DIE_AFTER = int(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[3] != "-" else None
+PROPS = not (len(sys.argv) > 4 and sys.argv[4] == "no-props")
+# SmolLM2's template text, as its GGUF carries it (tokenizer.chat_template).
+CHATML = (
+    "{% for message in messages %}{% if loop.first and messages[0]['role'] != 'system' %}"
+    "{{ '<|im_start|>system\nYou are a helpful AI assistant named SmolLM, trained by Hugging Face<|im_end|>\n' }}"
+    "{% endif %}{{'<|im_start|>' + message['role'] + '\n' + message['content'] + '<|im_end|>' + '\n'}}"
+    "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}"
+)
 answered = 0
 
 
@@ -36,6 +45,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         if self.path == "/v1/models":
             self.reply(200, {"object": "list", "data": [{"id": "fake-model", "object": "model"}]})
+        elif self.path == "/props" and PROPS:
+            self.reply(200, {"chat_template": CHATML, "total_slots": 1})
         else:
             self.reply(404, {"error": {"message": f"no route {self.path}"}})
 
