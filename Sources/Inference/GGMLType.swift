@@ -1,3 +1,5 @@
+// swift-format-ignore-file: AlwaysUseLowerCamelCase
+// (names mirror external formats: ggml type names, Hugging Face JSON keys)
 /// A tensor element format as numbered by ggml, with its block geometry.
 ///
 /// Raw values are ggml's `enum ggml_type` numbers, so they can be read straight from a GGUF

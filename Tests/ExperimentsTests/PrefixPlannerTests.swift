@@ -46,7 +46,8 @@ func sharedAndNaivePlansShowTheModelIdenticalTokens(chat: Bool) throws {
     #expect(outcome.promptTokens == expected)
     #expect(outcome.answer.text == "Title0")
   }
-  #expect(outcomes.map { $0.request.passages.count } == [1, 2, 3])  // evaluated shortest prefix first
+  // evaluated shortest prefix first
+  #expect(outcomes.map { $0.request.passages.count } == [1, 2, 3])
 }
 
 @Test func aTwentyStepSweepEvaluatesAtLeastFiveTimesFewerPromptTokens() throws {

@@ -70,7 +70,8 @@ public enum SquadNormalizer {
   /// Length of an article starting at `i` with word boundaries on both sides (`\b(a|an|the)\b`), else nil.
   static func articleLength(in s: [Unicode.Scalar], at i: Int) -> Int? {
     if i > 0 && isWordCharacter(s[i - 1]) { return nil }
-    for article in ["the", "an", "a"] {  // alternation order does not matter once both ends are boundaries
+    // alternation order does not matter once both ends are boundaries
+    for article in ["the", "an", "a"] {
       let a = Array(article.unicodeScalars)
       guard i + a.count <= s.count, Array(s[i..<(i + a.count)]) == a else { continue }
       if i + a.count == s.count || !isWordCharacter(s[i + a.count]) { return a.count }

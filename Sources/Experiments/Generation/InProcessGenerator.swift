@@ -61,7 +61,8 @@ final class InProcessSession: GenerationSession {
   }
 
   func append(segment: String) throws {
-    let new = tokenizer.encode(segment, parseSpecial: true)  // special tokens of chat templates stay single tokens
+    // special tokens of chat templates stay single tokens
+    let new = tokenizer.encode(segment, parseSpecial: true)
     try session.append(new)
     tokens += new
     evaluatedPromptTokens += new.count
@@ -71,7 +72,8 @@ final class InProcessSession: GenerationSession {
     let promptTokenCount = tokens.count
     let generation = try session.generate(options)
     tokens += generation.tokens
-    if session.count != tokens.count {  // the engine may not keep the last sampled token in its cache
+    // the engine may not keep the last sampled token in its cache
+    if session.count != tokens.count {
       tokens = Array(tokens.prefix(session.count))
     }
     return GeneratedAnswer(

@@ -1,3 +1,5 @@
+// swift-format-ignore-file: AlwaysUseLowerCamelCase
+// (names mirror external formats: ggml type names, Hugging Face JSON keys)
 import Foundation
 
 /// Shape of a BERT encoder, read from HuggingFace's `config.json`.

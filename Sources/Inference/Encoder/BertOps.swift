@@ -10,7 +10,8 @@ enum BertOps {
     outputs: Int, into y: UnsafeMutablePointer<Float>
   ) {
     bias.withUnsafeBufferPointer { b in
-      for r in 0..<rows { (y + r * outputs).update(from: b.baseAddress!, count: outputs) }  // y = bias
+      // y = bias
+      for r in 0..<rows { (y + r * outputs).update(from: b.baseAddress!, count: outputs) }
     }
     weight.withUnsafeBufferPointer { w in
       cblas_sgemm(

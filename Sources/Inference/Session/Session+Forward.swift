@@ -18,7 +18,8 @@ extension Session {
     // Token embeddings into the residual stream.
     for (i, t) in tokens.enumerated() {
       let row = w.tokenEmbedding.raw + Int(t) * w.tokenEmbedding.rowBytes
-      try! dequantize(type: w.tokenEmbedding.type, raw: row, count: dim, into: s.x + i * dim)  // checked at load
+      // checked at load
+      try! dequantize(type: w.tokenEmbedding.type, raw: row, count: dim, into: s.x + i * dim)
     }
     capture(layer: 0, rows: n, pos0: pos0)
     for (l, lw) in w.layers.enumerated() {
@@ -59,7 +60,8 @@ extension Session {
       ck_add(s.x, s.xb, Int32(n * dim))
       capture(layer: l + 1, rows: n, pos0: pos0)
     }
-    if let buffer = captured[c.layerCount + 1] {  // final norm of every new position, only when asked
+    // final norm of every new position, only when asked
+    if let buffer = captured[c.layerCount + 1] {
       ck_rmsnorm(buffer + pos0 * dim, s.x, w.outputNorm, Int32(n), Int32(dim), c.rmsEpsilon)
     }
     if wantLogits {  // output head for the last position only

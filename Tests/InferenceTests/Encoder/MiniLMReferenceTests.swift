@@ -1,3 +1,5 @@
+// swift-format-ignore-file: AlwaysUseLowerCamelCase
+// (names mirror external formats: ggml type names, Hugging Face JSON keys)
 import Experiments
 import Foundation
 import Testing

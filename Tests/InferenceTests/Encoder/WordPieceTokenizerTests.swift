@@ -23,14 +23,16 @@ func tinyTokenizer() throws -> WordPieceTokenizer {
   let t = try tinyTokenizer()
   #expect(t.encode("Hello, WORLD!") == [2, 7, 10, 8, 9, 3])
   #expect(t.encode("Café naïve") == [2, 11, 16, 3])
-  #expect(t.encode("$100") == [2, 14, 15, 3])  // `$` is ASCII punctuation though Unicode calls it Sc
+  // `$` is ASCII punctuation though Unicode calls it Sc
+  #expect(t.encode("$100") == [2, 14, 15, 3])
   #expect(t.encode("a's x-a") == [2, 17, 19, 20, 22, 21, 17, 3])
 }
 
 @Test func wordPieceSpacesChineseCharactersAndCleansControls() throws {
   let t = try tinyTokenizer()
   #expect(t.encode("北京") == [2, 12, 13, 3])
-  #expect(t.encode("hello\u{0007}\tworld\u{200B}") == [2, 7, 8, 3])  // BEL, ZWSP (Cf) dropped; tab splits
+  // BEL, ZWSP (Cf) dropped; tab splits
+  #expect(t.encode("hello\u{0007}\tworld\u{200B}") == [2, 7, 8, 3])
 }
 
 @Test func wordPieceUnmatchableOrOverlongWordIsOneUnknown() throws {
