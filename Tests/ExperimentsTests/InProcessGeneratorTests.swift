@@ -1,4 +1,5 @@
 import Foundation
+import Inference
 import Testing
 
 @testable import Experiments
@@ -37,4 +38,15 @@ func defaultModelPath() throws -> String {
   #expect(t1.naive == t2.evaluated)
   #expect(t1.evaluated < t2.evaluated)
   #expect(QAMetrics.score(prediction: shared[0]!.answer.text, golds: ["Paris"]).subem == 1)
+}
+
+@Test func inProcessIdentityNamesTheKVCacheTypeAndEngineVersion() throws {
+  let model = try LanguageModel.load(path: try defaultModelPath())
+  let f32 = try InProcessGenerator(model: model, kvCache: .f32)
+  let f16 = try InProcessGenerator(model: model, kvCache: .f16)
+  #expect(f32.identity.backend == "inprocess")
+  #expect(f32.identity.kvCache == "f32" && f16.identity.kvCache == "f16")
+  #expect(f32.identity.engineVersion == EngineVersion.current)
+  #expect(f32.identity.modelSHA256 == f32.modelSHA256)
+  #expect(f32.identity.key != f16.identity.key)
 }

@@ -59,6 +59,9 @@ private func badOptions() throws -> [BadOption] {
         "dense", "index", "squad-dev", "--batch-size", "0", "--db", "/nonexistent/x.sqlite",
       ],
       message: "--batch-size must be in 1...1024 (got 0)"),
+    BadOption(
+      arguments: ["run", "any.yaml", "--limit", "0"],
+      message: "--limit must be at least 1 (got 0)"),
   ]
 }
 
