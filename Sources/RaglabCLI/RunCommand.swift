@@ -103,7 +103,7 @@ struct RunCommand: ParsableCommand {
 
   /// questions × this many conditions is the trial total.
   private func conditionCount(_ spec: ExperimentSpec) -> Int {
-    ModuleRegistry.module(named: spec.module.name)?.conditions(for: spec).count ?? 0
+    ((try? ModuleRegistry.module(for: spec).conditions()) ?? []).count
   }
 
   /// `git rev-parse HEAD` in the current folder, or "unknown".

@@ -25,14 +25,16 @@ struct ValidateCommand: ParsableCommand {
         let loaded = try SpecLoader.load(path: path)
         if !structureOnly { try SpecFiles.check(loaded, file: path) }
         let spec = loaded.spec
-        let conditions =
-          ModuleRegistry.module(named: spec.module.name)?.conditions(for: spec).count ?? 0
+        let conditions = try ModuleRegistry.module(for: spec).conditions().count
         print(
-          "\(path): ok — \(spec.name), module \(spec.module.name), retrievers \(spec.retrievers.joined(separator: ", ")), "
-            + "k \(spec.module.k.values.map(String.init).joined(separator: ",")), \(conditions) conditions, "
+          "\(path): ok — \(spec.name), module \(spec.module.name) \(spec.module.knobs.canonicalJSON), "
+            + "retrievers \(spec.retrievers.joined(separator: ", ")), \(conditions) conditions, "
             + "spec hash \(loaded.hash.prefix(12))")
       } catch let error as SpecError {
         print(error.description)
+        failed = true
+      } catch {
+        print("\(path): \(error)")
         failed = true
       }
     }

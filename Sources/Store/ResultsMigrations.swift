@@ -78,4 +78,15 @@ func registerResultsMigrations(_ migrator: inout DatabaseMigrator) {
       t.add(column: "provenanceJSON", .text)
     }
   }
+  migrator.registerMigration("results-v3") { db in
+    // (question, condition) pairs a module could not serve, with the reason: done, never padded.
+    try db.create(table: "skip") { t in
+      t.autoIncrementedPrimaryKey("id")
+      t.belongsTo("experiment", onDelete: .cascade).notNull()
+      t.belongsTo("condition", onDelete: .cascade).notNull()
+      t.column("questionId", .text).notNull()
+      t.column("reason", .text).notNull()
+      t.uniqueKey(["conditionId", "questionId"])
+    }
+  }
 }

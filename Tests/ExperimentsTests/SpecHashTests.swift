@@ -19,8 +19,8 @@ import Testing
     generator: {max_tokens: 24, backend: inprocess, temperature: 0}
     """
   let b = try SpecLoader.parse(yaml: reformatted)
-  #expect(a.spec.module.k.values == [1, 2, 4, 8, 12])
-  #expect(b.spec.module.k.values == Array(1...12))
+  #expect(a.spec.module.knobs(as: PassageCountKnobs.self)?.k.values == [1, 2, 4, 8, 12])
+  #expect(b.spec.module.knobs(as: PassageCountKnobs.self)?.k.values == Array(1...12))
   // Different sweeps: different hash. Same sweep written as a list: same hash.
   #expect(a.hash != b.hash)
   let listForm = reformatted.replacingOccurrences(

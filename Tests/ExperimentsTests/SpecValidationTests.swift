@@ -25,7 +25,7 @@ let validSpec = """
 
 @Test func validSpecDecodesWithDefaultsFilledIn() throws {
   let loaded = try SpecLoader.parse(yaml: validSpec)
-  #expect(loaded.spec.module.k.values == [1, 2, 4, 8, 12])
+  #expect(loaded.spec.module.knobs(as: PassageCountKnobs.self)?.k.values == [1, 2, 4, 8, 12])
   #expect(loaded.spec.generator.model == GeneratorSpec.defaultModel)
   #expect(loaded.spec.generator.maxTokens == 24)
   #expect(loaded.spec.dataset.seed == 7)

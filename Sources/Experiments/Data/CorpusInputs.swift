@@ -32,8 +32,12 @@ public enum CorpusInputs {
       rankers[retriever] = CorpusRanker(
         retriever: CachedRetriever(base, store: store, dataset: name), store: store, dataset: name)
     }
-    let questions = records.map { Question(id: $0.id, text: $0.text, answers: $0.answers) }
-    return ExperimentInputs(questions: questions, dataChecksum: info.checksum, rankers: rankers)
+    let questions = records.map {
+      Question(id: $0.id, text: $0.text, answers: $0.answers, goldPassageIDs: $0.goldPassageIDs)
+    }
+    return ExperimentInputs(
+      questions: questions, dataChecksum: info.checksum, rankers: rankers,
+      corpus: CorpusPassageSource(store: store, dataset: name))
   }
 
   /// The stored dataset `dataset` names, imported from its file on first use; a stored dataset of

@@ -1,4 +1,4 @@
-/// A question with its gold answers.
+/// A question with its gold answers and, when the dataset names them, its gold passages.
 public struct Question: Sendable, Equatable, Codable {
   /// Id in the dataset.
   public var id: String
@@ -6,12 +6,15 @@ public struct Question: Sendable, Equatable, Codable {
   public var text: String
   /// Every gold answer string.
   public var answers: [String]
+  /// Ids of the passages that answer it (SQuAD: the paragraph it was written on).
+  public var goldPassageIDs: [String]
 
   /// Creates a question.
-  public init(id: String, text: String, answers: [String]) {
+  public init(id: String, text: String, answers: [String], goldPassageIDs: [String] = []) {
     self.id = id
     self.text = text
     self.answers = answers
+    self.goldPassageIDs = goldPassageIDs
   }
 }
 
@@ -48,11 +51,17 @@ public struct ExperimentInputs {
   public var dataChecksum: String
   /// Retrievers by name.
   public var rankers: [String: any PassageRanker]
+  /// Corpus look-ups (gold passages, random negatives), when the inputs come from the database.
+  public var corpus: (any PassageSource)?
 
   /// Creates inputs.
-  public init(questions: [Question], dataChecksum: String, rankers: [String: any PassageRanker]) {
+  public init(
+    questions: [Question], dataChecksum: String, rankers: [String: any PassageRanker],
+    corpus: (any PassageSource)? = nil
+  ) {
     self.questions = questions
     self.dataChecksum = dataChecksum
     self.rankers = rankers
+    self.corpus = corpus
   }
 }

@@ -1,40 +1,54 @@
 import Foundation
 
-/// One cell of an experiment's design: a retriever plus module-specific knobs.
+/// One cell of an experiment's design: module-specific knobs, and the retriever whose list feeds it
+/// (nil for a condition that shows no retrieved passages, such as a closed-book baseline).
 public struct Condition: Sendable, Equatable {
-  /// The retriever whose ranked list feeds this condition.
-  public var retriever: String
+  /// The retriever whose ranked list feeds this condition, if any.
+  public var retriever: String?
   /// Knobs as JSON with sorted keys, e.g. `{"k":4,"retriever":"bm25"}` (stored with the condition).
   public var keysJSON: String
 
   /// Creates a condition from encodable keys (encoded with sorted keys).
-  public init(retriever: String, keys: some Encodable) {
+  public init(retriever: String?, keys: some Encodable) {
     self.retriever = retriever
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    keysJSON = (try? encoder.encode(keys)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+    keysJSON = JSONText.encode(keys)
   }
-}
 
-/// An experiment module: turns a spec into conditions, and a question's ranked passages into the
-/// ordered passage list shown under each condition.
-public protocol ExperimentModule: Sendable {
-  /// The module's name in specs.
-  var name: String { get }
-  /// Every condition of the experiment, in display order.
-  func conditions(for spec: ExperimentSpec) -> [Condition]
-  /// The passages shown, in prompt order, for `question` under `condition`.
-  /// - Parameter ranked: the condition's retriever's list for this question, best first.
-  func passages(for condition: Condition, question: Question, ranked: [Passage]) -> [Passage]
-}
-
-/// Looks modules up by their spec name.
-public enum ModuleRegistry {
-  /// The module named `name`, if the lab has it.
-  public static func module(named name: String) -> (any ExperimentModule)? {
-    switch name {
-    case "passage_count": return PassageCountModule()
-    default: return nil
+  /// The keys decoded as `type`.
+  /// - Throws: `RunError` when the stored keys do not have that shape.
+  public func keys<Keys: Decodable>(as type: Keys.Type) throws -> Keys {
+    do {
+      return try JSONText.decode(type, from: keysJSON)
+    } catch {
+      throw RunError("condition \(keysJSON) does not have the keys its module expects: \(error)")
     }
   }
+}
+
+/// An experiment module: the design of one kind of study (a k sweep, gold positions, orders, …).
+///
+/// A module is built from a validated spec, lists its conditions, and for each question and
+/// condition chooses the passages shown and their order. It throws `ModuleSkip` for a question it
+/// cannot serve under a condition (the runner stores the skip and its reason, never a padded
+/// prompt) and any other error for a condition it cannot build at all; it never returns an empty
+/// list to mean "cannot". How it is plotted and described is declared by `report`.
+public protocol ExperimentModule: Sendable {
+  /// Every condition of the experiment, in display order (never empty).
+  func conditions() throws -> [Condition]
+  /// The passages shown, in prompt order, for the context's question under `condition`.
+  /// - Throws: `ModuleSkip` when this question cannot be served under this condition.
+  func passages(for condition: Condition, context: QuestionContext) throws -> [Passage]
+  /// The figures and notebook text of the module's experiments.
+  var report: ModuleReport { get }
+}
+
+/// A (question, condition) a module cannot serve, with the reason (stored and counted, not padded).
+public struct ModuleSkip: Error, CustomStringConvertible, Sendable, Equatable {
+  /// Why, e.g. "only 3 answer-free distractors in the top 20 (needs 9)".
+  public let reason: String
+
+  /// Creates a skip.
+  public init(_ reason: String) { self.reason = reason }
+
+  public var description: String { reason }
 }

@@ -40,11 +40,12 @@ public struct ExperimentRunner {
   ) throws -> RunSummary {
     let began = Date()
     let spec = loaded.spec
-    guard let module = ModuleRegistry.module(named: spec.module.name) else {
-      throw RunError("unknown module '\(spec.module.name)'")
+    let module = try ModuleRegistry.module(for: spec)
+    let conditions = try module.conditions()
+    guard !conditions.isEmpty else {
+      throw RunError("module \(spec.module.name) built no conditions from the spec")
     }
-    let conditions = module.conditions(for: spec)
-    for name in Set(conditions.map(\.retriever)) where inputs.rankers[name] == nil {
+    for name in Set(conditions.compactMap(\.retriever)) where inputs.rankers[name] == nil {
       throw RunError(
         "retriever '\(name)' is not available (known: \(inputs.rankers.keys.sorted()))")
     }
@@ -81,25 +82,36 @@ public struct ExperimentRunner {
       }
       let pending = conditions.indices.filter { !done[$0].contains(question.id) }
       if pending.isEmpty { continue }
+      let questionContext = QuestionContext(
+        question: question, depth: spec.retrievalDepth, rankers: inputs.rankers,
+        corpus: inputs.corpus, seed: spec.dataset.seed)
+      func report() {
+        progress(
+          RunProgress(
+            completed: state.completed, total: total, resumedFrom: alreadyDone, tokens: state.tokens
+          ))
+      }
       var requests: [PromptRequest] = []
-      var ranked: [String: [Passage]] = [:]
       for index in pending {
-        let retriever = conditions[index].retriever
-        if ranked[retriever] == nil {
-          ranked[retriever] = try inputs.rankers[retriever]!.rank(
-            question, depth: spec.retrievalDepth)
+        let passages: [Passage]
+        do {
+          passages = try module.passages(for: conditions[index], context: questionContext)
+        } catch let skip as ModuleSkip {
+          try store.recordSkip(
+            experimentId: experimentId, conditionId: context.conditionIds[index],
+            questionId: question.id, reason: skip.reason)
+          state.skipped += 1
+          state.completed += 1
+          done[index].insert(question.id)
+          report()
+          continue
         }
-        let passages = module.passages(
-          for: conditions[index], question: question, ranked: ranked[retriever]!)
         let request = PromptRequest(conditionIndex: index, passages: passages)
         if try options.useGenerationCache && recordFromCache(request, question, context) {
           state.fromCache += 1
           state.completed += 1
           done[index].insert(question.id)
-          progress(
-            RunProgress(
-              completed: state.completed, total: total, resumedFrom: alreadyDone,
-              tokens: state.tokens))
+          report()
         } else {
           requests.append(request)
         }
@@ -112,19 +124,19 @@ public struct ExperimentRunner {
         try recordGenerated(outcome, question, context)
         state.completed += 1
         done[outcome.request.conditionIndex].insert(question.id)
-        progress(
-          RunProgress(
-            completed: state.completed, total: total, resumedFrom: alreadyDone, tokens: state.tokens
-          ))
+        report()
       }
     }
-    let stored = try store.trialCount(experimentId: experimentId)
+    let stored =
+      try store.trialCount(experimentId: experimentId)
+      + store.skipCount(experimentId: experimentId)
     if stored == total && !state.interrupted { try store.finish(experimentId: experimentId) }
     return RunSummary(
       experimentId: experimentId, resumed: resumed, trialsRecorded: state.completed - alreadyDone,
       trialsFromCache: state.fromCache, trialsAlreadyDone: alreadyDone, trialsTotal: total,
       tokens: state.tokens,
-      seconds: Date().timeIntervalSince(began), interrupted: state.interrupted || stored < total)
+      seconds: Date().timeIntervalSince(began), interrupted: state.interrupted || stored < total,
+      trialsSkipped: state.skipped)
   }
 }
 
@@ -132,6 +144,7 @@ public struct ExperimentRunner {
 struct RunState {
   var completed: Int
   var fromCache = 0
+  var skipped = 0
   var tokens = PromptTokenTally()
   var interrupted = false
 }

@@ -72,6 +72,9 @@ public struct RunSummary: Sendable {
   public var seconds: Double
   /// True when the run stopped early (interrupt); rerun to finish.
   public var interrupted: Bool
+  /// (question, condition) pairs this run skipped because the module could not serve them (stored
+  /// with their reason; counted in the notebook).
+  public var trialsSkipped: Int = 0
 
   /// `evaluated N prompt tokens, saved M (x.x×)`.
   public var tokenLine: String {

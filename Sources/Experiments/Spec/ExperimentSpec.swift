@@ -185,16 +185,47 @@ public struct PromptSpec: Codable, Sendable, Equatable {
   }
 }
 
-/// The experiment module and its sweep.
+/// The experiment module and its knobs, e.g. `{name: passage_count, k: [1, 2, 4]}`.
 public struct ModuleSpec: Codable, Sendable, Equatable {
-  /// Module name (`passage_count`).
+  /// Module name (one of `ModuleRegistry.names`).
   public var name: String
-  /// The k values swept, ascending and without repeats after decoding.
-  public var k: KSweep
+  /// The module's typed knobs (decoded by the module named `name`).
+  public var knobs: any ModuleKnobs
+
+  private enum NameKey: String, CodingKey { case name }
 
   /// Creates a module reference.
-  public init(name: String, k: KSweep) {
+  public init(name: String, knobs: any ModuleKnobs) {
     self.name = name
-    self.k = k
+    self.knobs = knobs
+  }
+
+  /// A `passage_count` sweep over `k`.
+  public init(passageCount k: KSweep) {
+    self.init(name: PassageCountModule.name, knobs: PassageCountKnobs(k: k))
+  }
+
+  /// The knobs as `type`, when they are of that module.
+  public func knobs<Knobs: ModuleKnobs>(as type: Knobs.Type) -> Knobs? { knobs as? Knobs }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: NameKey.self)
+    name = try c.decode(String.self, forKey: .name)
+    guard let entry = ModuleRegistry.entry(named: name) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .name, in: c, debugDescription: "unknown module '\(name)'")
+    }
+    knobs = try entry.decode(decoder)
+  }
+
+  /// Encodes the knobs and `name` into one mapping.
+  public func encode(to encoder: any Encoder) throws {
+    try knobs.encode(to: encoder)
+    var c = encoder.container(keyedBy: NameKey.self)
+    try c.encode(name, forKey: .name)
+  }
+
+  public static func == (a: ModuleSpec, b: ModuleSpec) -> Bool {
+    a.name == b.name && a.knobs.canonicalJSON == b.knobs.canonicalJSON
   }
 }

@@ -48,7 +48,30 @@ struct SpecChecker {
       checkObject(mapping, fields: fields, required: required, path: path, line: line)
     case .kSweep:
       checkSweep(node, path: path)
+    case .module:
+      guard let mapping = node.mapping else { return wrongType(node, shape, path) }
+      checkModule(mapping, path: path, line: line)
     }
+  }
+
+  /// Checks `name` against the registered modules, then the knobs against that module's schema
+  /// (for a misspelt name, against the module it most likely means).
+  private mutating func checkModule(_ mapping: Node.Mapping, path: String, line: Int?) {
+    let names = ModuleRegistry.names
+    let written = mapping["name"]?.string
+    let meant =
+      written.flatMap { ModuleRegistry.entry(named: $0) != nil ? $0 : nil }
+      ?? written.flatMap { EditDistance.suggestion(for: $0, among: names) }
+    let entry = meant.flatMap(ModuleRegistry.entry(named:))
+    var fields = entry?.fields ?? [:]
+    fields["name"] = .choice(names, what: "module")
+    if entry == nil {
+      // Unknown module and no close name: only `name` can be checked.
+      for (key, _) in mapping where key.string != "name" { fields[key.string ?? ""] = .string }
+    }
+    checkObject(
+      mapping, fields: fields, required: (entry?.required ?? []).union(["name"]), path: path,
+      line: line)
   }
 
   /// Checks the keys of a mapping: unknown ones (with a suggestion), missing required ones, then each value.

@@ -54,7 +54,7 @@ public enum SpecLoader {
     }
     var checker = SpecChecker()
     checker.check(root, SpecVocabulary.schema, path: "")
-    checkSweepAgainstDepth(root, &checker)
+    checkModuleKnobs(root, &checker)
     checkBackendKeys(root, &checker)
     guard checker.problems.isEmpty else { throw SpecError(file: file, problems: checker.problems) }
     do {
@@ -111,24 +111,13 @@ public enum SpecLoader {
     return scheme == "http" || scheme == "https"
   }
 
-  /// Reports every k larger than the retrieval depth (each retrieved list has that many passages).
-  private static func checkSweepAgainstDepth(_ root: Node, _ checker: inout SpecChecker) {
-    guard let kNode = root.mapping?["module"]?.mapping?["k"] else { return }
-    let depth = root.mapping?["retrieval_depth"]?.int ?? 20
-    if let list = kNode.sequence {
-      for (i, item) in list.enumerated() {
-        if let k = item.int, k > depth {
-          checker.report(
-            "module.k[\(i)]", item.mark?.line,
-            "k = \(k) is larger than the retrieval depth (\(depth)); raise retrieval_depth or drop it"
-          )
-        }
-      }
-    } else if let to = kNode.mapping?["to"], let k = to.int, k > depth {
-      checker.report(
-        "module.k.to", to.mark?.line,
-        "k = \(k) is larger than the retrieval depth (\(depth)); raise retrieval_depth or lower it")
-    }
+  /// The module's own checks of its knobs against each other and the rest of the spec (they read
+  /// the nodes defensively: wrong shapes are already reported).
+  private static func checkModuleKnobs(_ root: Node, _ checker: inout SpecChecker) {
+    guard let module = root.mapping?["module"],
+      let name = module.mapping?["name"]?.string, let entry = ModuleRegistry.entry(named: name)
+    else { return }
+    entry.check(module, root, &checker)
   }
 }
 

@@ -18,6 +18,8 @@ indirect enum SpecShape: Sendable {
   case object([String: SpecShape], required: Set<String>)
   /// A k sweep: a list of integers or `{from, to, step}`.
   case kSweep
+  /// The `module` mapping: `name` (a registered module), then that module's own knobs.
+  case module
 
   /// The expected-type phrase used in messages.
   var expected: String {
@@ -30,6 +32,7 @@ indirect enum SpecShape: Sendable {
     case .list: return "a list"
     case .object: return "a mapping"
     case .kSweep: return "a list of integers or {from, to, step}"
+    case .module: return "a mapping with the module's name and knobs"
     }
   }
 }
@@ -39,7 +42,7 @@ public enum SpecVocabulary {
   /// Retrievers the lab knows.
   public static let retrievers = ["bm25", "dense"]
   /// Experiment modules the lab knows.
-  public static let modules = ["passage_count"]
+  public static var modules: [String] { ModuleRegistry.names }
   /// Prompt templates.
   public static let templates = ["question_last", "question_first"]
   /// Generator backends.
@@ -76,8 +79,7 @@ public enum SpecVocabulary {
           "instruction": .string,
         ],
         required: []),
-      "module": .object(
-        ["name": .choice(modules, what: "module"), "k": .kSweep], required: ["name", "k"]),
+      "module": .module,
       "metrics": .list(.choice(metrics, what: "metric"), nonEmpty: true),
     ], required: ["name", "dataset", "retrievers", "module"])
 }

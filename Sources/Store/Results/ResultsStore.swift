@@ -55,12 +55,17 @@ public struct ResultsStore: Sendable {
     }
   }
 
-  /// Ids of the questions already answered under `conditionId`.
+  /// Ids of the questions already done under `conditionId`: answered, or skipped by the module.
   public func completedQuestionIds(conditionId: Int64) throws -> Set<String> {
     try database.writer.read { db in
       Set(
         try String.fetchAll(
-          db, sql: "SELECT questionId FROM trial WHERE conditionId = ?", arguments: [conditionId]))
+          db,
+          sql: """
+            SELECT questionId FROM trial WHERE conditionId = ?
+            UNION SELECT questionId FROM skip WHERE conditionId = ?
+            """,
+          arguments: [conditionId, conditionId]))
     }
   }
 
@@ -152,7 +157,7 @@ public struct ResultsStore: Sendable {
   }
 
   /// Runs `body` in a write transaction, turning SQLite errors into `StoreError`s that name the file.
-  private func write<T>(_ body: (Database) throws -> T) throws -> T {
+  func write<T>(_ body: (Database) throws -> T) throws -> T {
     do {
       return try database.writer.write(body)
     } catch let error as DatabaseError {

@@ -1,0 +1,56 @@
+/// How a module's experiments are shown: its figures (drawn by Reports from the stored trials) and
+/// the notebook notes that define its measures.
+public struct ModuleReport: Sendable, Equatable {
+  /// The figures, in notebook order.
+  public var figures: [FigureSpec]
+  /// Paragraphs for the notebook (definitions, caveats), in order.
+  public var notes: [String]
+
+  /// Creates a report description.
+  public init(figures: [FigureSpec], notes: [String]) {
+    self.figures = figures
+    self.notes = notes
+  }
+}
+
+/// One figure a module asks for.
+public enum FigureSpec: Sendable, Equatable {
+  /// A metric along a numeric condition key, one series per combination of the other keys.
+  case line(LineFigure)
+}
+
+/// A metric along a numeric condition key with 95 % CI bands, one line per series; conditions that
+/// carry `baselineKey` are drawn as horizontal reference lines instead.
+public struct LineFigure: Sendable, Equatable {
+  /// File name stem of the `.gp`, `.dat`, `.png` and `.svg` files.
+  public var stem: String
+  /// The question the figure answers, as its title.
+  public var title: String
+  /// The numeric condition key on the x axis.
+  public var xKey: String
+  /// x-axis label with units.
+  public var xLabel: String
+  /// y-axis label with units.
+  public var yLabel: String
+  /// The metric on the y axis.
+  public var metric: String
+  /// Whether recall@k is drawn dashed beside accuracy.
+  public var recall: Bool
+  /// The condition key whose conditions are baselines (e.g. `baseline`), if any.
+  public var baselineKey: String?
+
+  /// Creates a line figure.
+  public init(
+    stem: String, title: String, xKey: String, xLabel: String, yLabel: String,
+    metric: String = "subem", recall: Bool = false, baselineKey: String? = nil
+  ) {
+    self.stem = stem
+    self.title = title
+    self.xKey = xKey
+    self.xLabel = xLabel
+    self.yLabel = yLabel
+    self.metric = metric
+    self.recall = recall
+    self.baselineKey = baselineKey
+  }
+}

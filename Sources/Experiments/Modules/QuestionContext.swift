@@ -1,0 +1,68 @@
+import Foundation
+import Inference
+
+/// Passages looked up by id and sampled at random from the corpus: what modules need besides a
+/// retriever's ranked list (gold passages, random negatives).
+public protocol PassageSource {
+  /// The passages with these ids, in the order asked (unknown ids are an error).
+  func passages(ids: [String]) throws -> [Passage]
+  /// Up to `count` passages drawn uniformly from the corpus with `seed`, none of `excluding`.
+  func randomPassages(count: Int, seed: UInt64, excluding: Set<String>) throws -> [Passage]
+}
+
+/// Everything a module may use to choose one question's passages: the question with its gold
+/// passages, every retriever's ranked list (retrieved once per question, then reused), corpus
+/// look-ups, and a seeded random source per condition.
+public final class QuestionContext {
+  /// The question, with its gold answers and gold passage ids.
+  public let question: Question
+  /// How many passages each ranked list holds (`retrieval_depth`).
+  public let depth: Int
+  /// The corpus, when the inputs come from the lab database.
+  public let corpus: (any PassageSource)?
+  /// The spec's seed for module randomness (`dataset.seed`).
+  public let seed: UInt64
+  private let rankers: [String: any PassageRanker]
+  private var rankedLists: [String: [Passage]] = [:]
+
+  /// Creates the context of one question.
+  public init(
+    question: Question, depth: Int, rankers: [String: any PassageRanker],
+    corpus: (any PassageSource)? = nil, seed: UInt64 = 0
+  ) {
+    self.question = question
+    self.depth = depth
+    self.rankers = rankers
+    self.corpus = corpus
+    self.seed = seed
+  }
+
+  /// The `depth` best passages of `retriever` for the question, best first.
+  /// - Throws: `RunError` for a retriever the run does not have; the retriever's errors.
+  public func ranked(_ retriever: String) throws -> [Passage] {
+    if let list = rankedLists[retriever] { return list }
+    guard let ranker = rankers[retriever] else {
+      throw RunError(
+        "retriever '\(retriever)' is not available (known: \(rankers.keys.sorted().joined(separator: ", ")))"
+      )
+    }
+    let list = try ranker.rank(question, depth: depth)
+    rankedLists[retriever] = list
+    return list
+  }
+
+  /// The question's gold passages, looked up in the corpus (empty when it has none).
+  /// - Throws: `RunError` when the question names gold passages but there is no corpus.
+  public func goldPassages() throws -> [Passage] {
+    if question.goldPassageIDs.isEmpty { return [] }
+    guard let corpus else { throw RunError("gold passages need the corpus, which this run lacks") }
+    return try corpus.passages(ids: question.goldPassageIDs)
+  }
+
+  /// A random source for `label` (e.g. a condition's keys) that depends only on the spec's seed,
+  /// the question id and `label`: the same draw on every run and machine.
+  public func randomSeed(for label: String) -> UInt64 {
+    let digest = SHA256.hex(of: Array("\(seed)\u{1F}\(question.id)\u{1F}\(label)".utf8))
+    return UInt64(digest.prefix(16), radix: 16) ?? 0
+  }
+}
