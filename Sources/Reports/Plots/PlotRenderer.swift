@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes an experiment's plot files into `<root>/<experiment>/` and renders them with gnuplot.
+/// Writes an experiment's figures into `<root>/<experiment>/` and renders them with gnuplot.
 public struct PlotRenderer: Sendable {
   /// The files one plot produced.
   public struct Output: Sendable, Equatable {
@@ -34,9 +34,16 @@ public struct PlotRenderer: Sendable {
 
   /// Writes `.dat` and `.gp` atomically, runs gnuplot into temporary images, then renames them.
   /// - Throws: `ReportsError` when a file cannot be written (nothing is written when the folder's
-  ///   path holds a control character gnuplot cannot be given) or gnuplot fails.
-  public func render(_ plot: AccuracyPlot) throws -> Output {
+  ///   path holds a control character gnuplot cannot be given, or the stem is not a plain file
+  ///   name) or gnuplot fails.
+  public func render(_ plot: some GnuplotFigure) throws -> Output {
     let base = URL(fileURLWithPath: folder(for: plot.experiment)).appendingPathComponent(plot.stem)
+    guard !plot.stem.isEmpty, !plot.stem.hasPrefix("."), !plot.stem.contains("/") else {
+      throw ReportsError.cannotWrite(
+        path: GnuplotText.printable(base.path),
+        reason: "the plot's file name stem '\(GnuplotText.printable(plot.stem))' must be a plain "
+          + "file name (not empty, no '/', not starting with '.')")
+    }
     try GnuplotText.requirePrintable(path: base.path)
     let script = base.appendingPathExtension("gp").path
     let data = base.appendingPathExtension("dat").path
