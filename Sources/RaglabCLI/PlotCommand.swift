@@ -1,15 +1,17 @@
 import ArgumentParser
 import Reports
 
-/// `raglab plot NAME`: accuracy vs k with CI bands and recall@k, as PNG and SVG via gnuplot.
+/// `raglab plot NAME`: the figures of the experiment's module (e.g. accuracy vs k with recall@k,
+/// accuracy vs gold position with baselines), as PNG and SVG via gnuplot.
 struct PlotCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "plot",
     abstract: "Render an experiment's plots with gnuplot into plots/NAME/.",
     discussion: """
-      Writes accuracy-vs-k.{dat,gp,png,svg}. The .gp script is kept so you can restyle it and
-      re-run `gnuplot plots/NAME/accuracy-vs-k.gp`. An experiment without trials is refused, so
-      the plots of an earlier run stay.
+      Writes each figure of the experiment's module as FIGURE.{dat,gp,png,svg}
+      (passage_count: accuracy-vs-k; gold_position: accuracy-vs-gold-position). The .gp script is
+      kept so you can restyle it and re-run `gnuplot plots/NAME/FIGURE.gp`. An experiment without
+      trials is refused, so the plots of an earlier run stay.
       """)
 
   @Argument(help: "The experiment's name (from its spec).")
@@ -23,10 +25,13 @@ struct PlotCommand: ParsableCommand {
   func run() throws {
     let experiments = try options.experiments()
     let summary = try experiments.summary(of: options.select(name, from: experiments))
-    let plot = try AccuracyPlot(summary: summary)
+    let plots = try summary.linePlots()
     let renderer = PlotRenderer(root: out, runner: try GnuplotRunner())
-    let output = try renderer.render(plot)
-    if !output.warnings.isEmpty { print("gnuplot: \(output.warnings)") }
-    print("wrote \(output.png)\nwrote \(output.svg)\nscript \(output.script) (data \(output.data))")
+    for plot in plots {
+      let output = try renderer.render(plot)
+      if !output.warnings.isEmpty { print("gnuplot: \(output.warnings)") }
+      print(
+        "wrote \(output.png)\nwrote \(output.svg)\nscript \(output.script) (data \(output.data))")
+    }
   }
 }

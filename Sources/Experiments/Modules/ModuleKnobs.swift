@@ -28,14 +28,18 @@ struct ModuleEntry: Sendable {
   let check: @Sendable (_ module: Node, _ root: Node, _ checker: inout SpecChecker) -> Void
   /// Builds the module for a decoded spec.
   let make: @Sendable (ExperimentSpec) throws -> any ExperimentModule
+  /// The report of an experiment whose spec today's code no longer reads.
+  let defaultReport: ModuleReport
 
   /// An entry whose knobs are `Knobs`.
   init<Knobs: ModuleKnobs>(
     name: String, knobs: Knobs.Type, fields: [String: SpecShape], required: Set<String>,
     check: @escaping @Sendable (Node, Node, inout SpecChecker) -> Void = { _, _, _ in },
+    defaultReport: ModuleReport,
     make: @escaping @Sendable (ExperimentSpec, Knobs) throws -> any ExperimentModule
   ) {
     self.name = name
+    self.defaultReport = defaultReport
     self.fields = fields
     self.required = required
     self.decode = { try Knobs(from: $0) }
@@ -53,7 +57,8 @@ struct ModuleEntry: Sendable {
 public enum ModuleRegistry {
   /// Every module the lab has; adding a module adds one line here.
   static let entries: [ModuleEntry] = [
-    PassageCountModule.entry
+    PassageCountModule.entry,
+    GoldPositionModule.entry,
   ]
 
   /// The names specs may use.
@@ -61,6 +66,17 @@ public enum ModuleRegistry {
 
   /// The entry named `name`.
   static func entry(named name: String) -> ModuleEntry? { entries.first { $0.name == name } }
+
+  /// The report of a stored experiment's module: built from its stored spec when today's code still
+  /// reads it, else the module's report for default knobs; nil for a module this build lacks.
+  public static func report(module name: String, specYAML: String) -> ModuleReport? {
+    if let loaded = try? SpecLoader.parse(yaml: specYAML), loaded.spec.module.name == name,
+      let module = try? Self.module(for: loaded.spec)
+    {
+      return module.report
+    }
+    return entry(named: name)?.defaultReport
+  }
 
   /// The module a spec asks for, built from its knobs.
   /// - Throws: `RunError` for an unknown module, or the module's own error for knobs it cannot

@@ -1,6 +1,6 @@
 /// How a module's experiments are shown: its figures (drawn by Reports from the stored trials) and
 /// the notebook notes that define its measures.
-public struct ModuleReport: Sendable, Equatable {
+public struct ModuleReport: Codable, Sendable, Equatable {
   /// The figures, in notebook order.
   public var figures: [FigureSpec]
   /// Paragraphs for the notebook (definitions, caveats), in order.
@@ -14,18 +14,18 @@ public struct ModuleReport: Sendable, Equatable {
 }
 
 /// One figure a module asks for.
-public enum FigureSpec: Sendable, Equatable {
+public enum FigureSpec: Codable, Sendable, Equatable {
   /// A metric along a numeric condition key, one series per combination of the other keys.
   case line(LineFigure)
 }
 
 /// A metric along a numeric condition key with 95 % CI bands, one line per series; conditions that
 /// carry `baselineKey` are drawn as horizontal reference lines instead.
-public struct LineFigure: Sendable, Equatable {
+public struct LineFigure: Codable, Sendable, Equatable {
   /// File name stem of the `.gp`, `.dat`, `.png` and `.svg` files.
   public var stem: String
-  /// The question the figure answers, as its title.
-  public var title: String
+  /// The question the figure answers, as its title (nil: "NAME: y vs x").
+  public var title: String?
   /// The numeric condition key on the x axis.
   public var xKey: String
   /// x-axis label with units.
@@ -41,7 +41,7 @@ public struct LineFigure: Sendable, Equatable {
 
   /// Creates a line figure.
   public init(
-    stem: String, title: String, xKey: String, xLabel: String, yLabel: String,
+    stem: String, title: String?, xKey: String, xLabel: String, yLabel: String,
     metric: String = "subem", recall: Bool = false, baselineKey: String? = nil
   ) {
     self.stem = stem

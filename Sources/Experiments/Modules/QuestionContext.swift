@@ -1,5 +1,4 @@
 import Foundation
-import Inference
 
 /// Passages looked up by id and sampled at random from the corpus: what modules need besides a
 /// retriever's ranked list (gold passages, random negatives).
@@ -59,10 +58,9 @@ public final class QuestionContext {
     return try corpus.passages(ids: question.goldPassageIDs)
   }
 
-  /// A random source for `label` (e.g. a condition's keys) that depends only on the spec's seed,
-  /// the question id and `label`: the same draw on every run and machine.
-  public func randomSeed(for label: String) -> UInt64 {
-    let digest = SHA256.hex(of: Array("\(seed)\u{1F}\(question.id)\u{1F}\(label)".utf8))
-    return UInt64(digest.prefix(16), radix: 16) ?? 0
+  /// The seeded random stream of this question under the condition labelled `label`: it depends
+  /// only on the spec's seed, the question id and `label`, so every run and machine draws the same.
+  public func random(_ label: String) -> SeededStream {
+    SeededStream(seed: seed, questionID: question.id, condition: label)
   }
 }

@@ -51,6 +51,15 @@ struct SpecChecker {
     case .module:
       guard let mapping = node.mapping else { return wrongType(node, shape, path) }
       checkModule(mapping, path: path, line: line)
+    case .either(let first, let second):
+      var trial = SpecChecker()
+      trial.check(node, first, path: path)
+      if trial.problems.isEmpty { return }
+      // A word that is not one of the choices gets the choice's own message (with suggestions).
+      if case .choice = first, node.scalar != nil, node.int == nil {
+        return check(node, first, path: path)
+      }
+      check(node, second, path: path)
     }
   }
 

@@ -20,6 +20,8 @@ indirect enum SpecShape: Sendable {
   case kSweep
   /// The `module` mapping: `name` (a registered module), then that module's own knobs.
   case module
+  /// Either of two shapes (e.g. a word such as `all`, or a list of integers).
+  case either(SpecShape, SpecShape)
 
   /// The expected-type phrase used in messages.
   var expected: String {
@@ -33,6 +35,7 @@ indirect enum SpecShape: Sendable {
     case .object: return "a mapping"
     case .kSweep: return "a list of integers or {from, to, step}"
     case .module: return "a mapping with the module's name and knobs"
+    case .either(let a, let b): return "\(a.expected) or \(b.expected)"
     }
   }
 }

@@ -67,7 +67,13 @@ public struct StoredExperiments: Sendable {
         trialCount: try store.trialCount(experimentId: id), module: record.moduleNameOrStored,
         dataset: dataset,
         run: record.provenanceJSON.flatMap { try? JSONText.decode(RunProvenance.self, from: $0) }),
-      conditions: summaries)
+      conditions: summaries,
+      report: record.moduleNameOrStored.flatMap {
+        ModuleRegistry.report(module: $0, specYAML: record.specYAML)
+      },
+      skips: try store.skipReasons(experimentId: id).map {
+        SkipCount(reason: $0.reason, count: $0.count)
+      })
   }
 
   /// One condition's trials as means with intervals.

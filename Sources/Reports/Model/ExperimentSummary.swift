@@ -54,15 +54,22 @@ public struct ExperimentSummary: Sendable, Equatable, Codable {
   public var provenance: Provenance
   /// One entry per condition, in the order they should be listed.
   public var conditions: [ConditionSummary]
+  /// The module's figures and notes (nil for a module this build does not know).
+  public var report: ModuleReport?
+  /// (question, condition) pairs the module skipped, by reason, most frequent first.
+  public var skips: [SkipCount]
 
   /// Creates a summary.
   public init(
-    name: String, specYAML: String, provenance: Provenance, conditions: [ConditionSummary]
+    name: String, specYAML: String, provenance: Provenance, conditions: [ConditionSummary],
+    report: ModuleReport? = nil, skips: [SkipCount] = []
   ) {
     self.name = name
     self.specYAML = specYAML
     self.provenance = provenance
     self.conditions = conditions
+    self.report = report
+    self.skips = skips
   }
 
   /// Key names in order of first appearance over all conditions (the results table's columns).
@@ -74,5 +81,19 @@ public struct ExperimentSummary: Sendable, Equatable, Codable {
       }
     }
     return names
+  }
+}
+
+/// How often a module skipped a (question, condition) pair for one reason.
+public struct SkipCount: Sendable, Equatable, Codable {
+  /// The module's reason.
+  public var reason: String
+  /// How many pairs.
+  public var count: Int
+
+  /// Creates a count.
+  public init(reason: String, count: Int) {
+    self.reason = reason
+    self.count = count
   }
 }

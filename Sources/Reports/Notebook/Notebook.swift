@@ -46,6 +46,9 @@ public struct Notebook: Sendable {
         + "brackets are 95 % bootstrap intervals over questions.",
       "",
       ResultsView.display(summary, intervalsOn: ["subem"]).markdown(),
+    ]
+    lines += designSection()
+    lines += [
       "## Provenance",
       "",
       provenanceTable().markdown(),
@@ -73,6 +76,21 @@ public struct Notebook: Sendable {
       longest = max(longest, run)
     }
     return String(repeating: "`", count: max(3, longest + 1))
+  }
+
+  /// The module's notes on its design and measures, and the (question, condition) pairs it
+  /// skipped with their reasons; nothing when there is neither.
+  func designSection() -> [String] {
+    let notes = summary.report?.notes ?? []
+    guard !notes.isEmpty || !summary.skips.isEmpty else { return [] }
+    var lines = ["## Design", ""]
+    for note in notes { lines += [note, ""] }
+    if !summary.skips.isEmpty {
+      let total = summary.skips.reduce(0) { $0 + $1.count }
+      lines += ["Skipped (question, condition) pairs: \(total), not counted in n above.", ""]
+      lines += summary.skips.map { "- \($0.count) × \($0.reason)" } + [""]
+    }
+    return lines
   }
 
   /// Image links relative to the notebook's folder, or a hint to run `raglab plot`.

@@ -27,7 +27,7 @@ public struct PassageCountModule: ExperimentModule {
   /// Validation, decoding and construction.
   static let entry = ModuleEntry(
     name: name, knobs: PassageCountKnobs.self, fields: ["k": .kSweep], required: ["k"],
-    check: checkSweepAgainstDepth
+    check: checkSweepAgainstDepth, defaultReport: PassageCountModule(retrievers: [], k: []).report
   ) { spec, knobs in
     PassageCountModule(retrievers: spec.retrievers, k: knobs.k.values)
   }
@@ -60,7 +60,7 @@ public struct PassageCountModule: ExperimentModule {
         .line(
           LineFigure(
             stem: "accuracy-vs-k",
-            title: "accuracy (SubEM) and recall@k vs passages in context (k)", xKey: "k",
+            title: nil, xKey: "k",
             xLabel: "passages in context (k)", yLabel: "accuracy (SubEM)", recall: true))
       ],
       notes: [])
