@@ -59,6 +59,7 @@ public enum ModuleRegistry {
   static let entries: [ModuleEntry] = [
     PassageCountModule.entry,
     GoldPositionModule.entry,
+    HardNegativesModule.entry,
   ]
 
   /// The names specs may use.
