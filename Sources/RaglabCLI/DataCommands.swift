@@ -45,11 +45,13 @@ struct DataImport: ParsableCommand {
         raglab data import --format squad ~/.cache/raglab/data/squad/squaddev_v1.1.json --name squad-dev
         raglab data import --format litm nq-open-oracle.jsonl.gz
         raglab data import --format beir datasets/scifact
+        raglab data import --format conflict ~/.cache/raglab/data/knowledge-conflicts/task.json --name knowledge-conflicts
       """)
 
   @Option(
-    help:
-      "squad (SQuAD v1.1 JSON), litm (Lost-in-the-Middle/DPR JSONL or .jsonl.gz), beir (folder).")
+    help: ArgumentHelp(
+      "squad (SQuAD v1.1 JSON), litm (Lost-in-the-Middle/DPR JSONL or .jsonl.gz), beir (folder), "
+        + "conflict (BIG-bench knowledge-conflicts task.json)."))
   var format: DatasetFormat = .squad
 
   @Argument(help: "The data file, or the BEIR folder.")

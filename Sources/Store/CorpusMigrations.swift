@@ -50,6 +50,11 @@ func registerCorpusMigrations(_ migrator: inout DatabaseMigrator) {
         );
         """)
   }
+  // Per-question fields only some formats have (e.g. a knowledge-conflict example's original
+  // answers), as a JSON object; NULL for the rest (see `QuestionExtra`).
+  migrator.registerMigration("corpus-v2") { db in
+    try db.execute(sql: "ALTER TABLE question ADD COLUMN extra TEXT")
+  }
 }
 
 /// Schema pieces created at import time rather than by a migration.

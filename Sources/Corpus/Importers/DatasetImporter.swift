@@ -10,6 +10,9 @@ public enum DatasetFormat: String, CaseIterable, Sendable {
   case litm
   /// BEIR folder: `corpus.jsonl`, `queries.jsonl`, `qrels/test.tsv`.
   case beir
+  /// BIG-bench `contextual_parametric_knowledge_conflicts` `task.json`: every example's
+  /// counterfactual context a passage, its question with the substituted and original answers.
+  case conflict
 }
 
 /// How to import.
@@ -81,6 +84,7 @@ public enum DatasetImporter {
       case .squad: try SQuADImporter.read(path: path, into: writer, log: &log)
       case .litm: try LitMImporter.read(path: path, into: writer, log: &log)
       case .beir: try BEIRImporter.read(folder: path, into: writer, log: &log)
+      case .conflict: try ConflictImporter.read(path: path, into: writer, log: &log)
       }
       writer.skippedCount = log.count
       guard writer.passageCount > 0 else {

@@ -33,7 +33,9 @@ public enum CorpusInputs {
         retriever: CachedRetriever(base, store: store, dataset: name), store: store, dataset: name)
     }
     let questions = records.map {
-      Question(id: $0.id, text: $0.text, answers: $0.answers, goldPassageIDs: $0.goldPassageIDs)
+      Question(
+        id: $0.id, text: $0.text, answers: $0.answers, goldPassageIDs: $0.goldPassageIDs,
+        memoryAnswers: $0.memoryAnswers)
     }
     return ExperimentInputs(
       questions: questions, dataChecksum: info.checksum, rankers: rankers,

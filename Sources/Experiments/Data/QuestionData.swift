@@ -8,13 +8,20 @@ public struct Question: Sendable, Equatable, Codable {
   public var answers: [String]
   /// Ids of the passages that answer it (SQuAD: the paragraph it was written on).
   public var goldPassageIDs: [String]
+  /// A knowledge-conflict example's original answers, which its gold context was changed from
+  /// (`answers` holds the substituted ones); empty for other datasets.
+  public var memoryAnswers: [String]
 
   /// Creates a question.
-  public init(id: String, text: String, answers: [String], goldPassageIDs: [String] = []) {
+  public init(
+    id: String, text: String, answers: [String], goldPassageIDs: [String] = [],
+    memoryAnswers: [String] = []
+  ) {
     self.id = id
     self.text = text
     self.answers = answers
     self.goldPassageIDs = goldPassageIDs
+    self.memoryAnswers = memoryAnswers
   }
 }
 

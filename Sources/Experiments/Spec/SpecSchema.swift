@@ -53,7 +53,7 @@ public enum SpecVocabulary {
   /// KV cache types of the in-process engine.
   public static let kvCacheTypes = ["f32", "f16"]
   /// Dataset formats.
-  public static let formats = ["squad", "litm", "beir"]
+  public static let formats = ["squad", "litm", "beir", "conflict"]
   /// Metric names.
   public static let metrics = ["subem", "em", "f1"]
 

@@ -52,13 +52,20 @@ public struct QuestionRecord: Sendable, Hashable, Codable {
   public var answers: [String]
   /// Ids of the passages that answer it (empty when the dataset does not say).
   public var goldPassageIDs: [String]
+  /// For a knowledge-conflict example (`conflict` format), the original answers its gold
+  /// context was changed from (the answers `answers` replaced); empty for other formats.
+  public var memoryAnswers: [String]
 
-  /// A question with its answers and gold passage ids.
-  public init(id: String, text: String, answers: [String], goldPassageIDs: [String]) {
+  /// A question with its answers, gold passage ids and (for knowledge conflicts) original answers.
+  public init(
+    id: String, text: String, answers: [String], goldPassageIDs: [String],
+    memoryAnswers: [String] = []
+  ) {
     self.id = id
     self.text = text
     self.answers = answers
     self.goldPassageIDs = goldPassageIDs
+    self.memoryAnswers = memoryAnswers
   }
 }
 

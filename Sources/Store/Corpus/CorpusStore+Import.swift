@@ -50,19 +50,23 @@ public final class CorpusImportWriter {
     return true
   }
 
-  /// Adds a question with its gold answers and gold passage ids.
+  /// Adds a question with its gold answers, gold passage ids and (for knowledge conflicts) the
+  /// original answers its context was changed from.
   /// - Returns: `false` (and writes nothing) when the dataset already has a question with this id.
   @discardableResult
   public func addQuestion(
-    id: String, text: String, answers: [String], goldPassageIDs: [String]
+    id: String, text: String, answers: [String], goldPassageIDs: [String],
+    memoryAnswers: [String] = []
   ) throws -> Bool {
     let statement = try db.cachedStatement(
       sql: """
-        INSERT OR IGNORE INTO question (dataset_id, question_id, text, answers, gold_passage_ids)
-        VALUES (?, ?, ?, ?, ?)
+        INSERT OR IGNORE INTO question
+          (dataset_id, question_id, text, answers, gold_passage_ids, extra)
+        VALUES (?, ?, ?, ?, ?, ?)
         """)
     try statement.execute(arguments: [
       datasetID, id, text, JSONColumn.encode(answers), JSONColumn.encode(goldPassageIDs),
+      QuestionExtra(memoryAnswers: memoryAnswers).columnText,
     ])
     guard db.changesCount > 0 else { return false }
     questionCount += 1

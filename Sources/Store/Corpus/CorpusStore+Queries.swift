@@ -31,7 +31,7 @@ extension CorpusStore {
     try guarded {
       try database.writer.read { db in
         let id = try datasetID(db, named: dataset)
-        let sql = "SELECT question_id, text, answers, gold_passage_ids FROM question"
+        let sql = "SELECT question_id, text, answers, gold_passage_ids, extra FROM question"
         guard let seed, let limit else {
           return try Row.fetchAll(
             db, sql: sql + " WHERE dataset_id = ? ORDER BY id LIMIT ?",
@@ -130,7 +130,8 @@ extension CorpusStore {
   static func questionRecord(_ row: Row) throws -> QuestionRecord {
     QuestionRecord(
       id: row[0], text: row[1], answers: try JSONColumn.decode(row[2]),
-      goldPassageIDs: try JSONColumn.decode(row[3]))
+      goldPassageIDs: try JSONColumn.decode(row[3]),
+      memoryAnswers: try QuestionExtra.decode(row[4]).memoryAnswers)
   }
 }
 
