@@ -40,6 +40,14 @@ public protocol ExperimentModule: Sendable {
   func passages(for condition: Condition, context: QuestionContext) throws -> [Passage]
   /// The figures and notebook text of the module's experiments.
   var report: ModuleReport { get }
+  /// Measures of one answer beyond EM, F1 and SubEM (e.g. 0/1 indicators), stored in each trial's
+  /// metrics and averaged by reports like them; keys other than `em`, `f1`, `subem`.
+  func answerMetrics(_ answer: String, question: Question) -> [String: Double]
+}
+
+extension ExperimentModule {
+  /// No measures beyond EM, F1 and SubEM.
+  public func answerMetrics(_ answer: String, question: Question) -> [String: Double] { [:] }
 }
 
 /// A (question, condition) a module cannot serve, with the reason (stored and counted, not padded).

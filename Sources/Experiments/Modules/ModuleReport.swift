@@ -19,8 +19,8 @@ public enum FigureSpec: Codable, Sendable, Equatable {
   case line(LineFigure)
 }
 
-/// A metric along a numeric condition key with 95 % CI bands, one line per series; conditions that
-/// carry `baselineKey` are drawn as horizontal reference lines instead.
+/// Metrics along a numeric condition key with 95 % CI bands, one line per series and metric;
+/// conditions that carry `baselineKey` are drawn as horizontal reference lines instead.
 public struct LineFigure: Codable, Sendable, Equatable {
   /// File name stem of the `.gp`, `.dat`, `.png` and `.svg` files.
   public var stem: String
@@ -32,24 +32,25 @@ public struct LineFigure: Codable, Sendable, Equatable {
   public var xLabel: String
   /// y-axis label with units.
   public var yLabel: String
-  /// The metric on the y axis.
-  public var metric: String
+  /// The metrics on the y axis (usually one; several share the axis, e.g. answer-type rates).
+  public var metrics: [String]
   /// Whether recall@k is drawn dashed beside accuracy.
   public var recall: Bool
   /// The condition key whose conditions are baselines (e.g. `baseline`), if any.
   public var baselineKey: String?
 
-  /// Creates a line figure.
+  /// Creates a line figure of `metric`, or of `metrics` when given.
   public init(
     stem: String, title: String?, xKey: String, xLabel: String, yLabel: String,
-    metric: String = "subem", recall: Bool = false, baselineKey: String? = nil
+    metric: String = "subem", metrics: [String]? = nil, recall: Bool = false,
+    baselineKey: String? = nil
   ) {
     self.stem = stem
     self.title = title
     self.xKey = xKey
     self.xLabel = xLabel
     self.yLabel = yLabel
-    self.metric = metric
+    self.metrics = metrics ?? [metric]
     self.recall = recall
     self.baselineKey = baselineKey
   }

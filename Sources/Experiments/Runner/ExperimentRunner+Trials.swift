@@ -13,7 +13,6 @@ extension ExperimentRunner {
         generatorKey: context.generator.key, promptHash: segments.hash,
         decodingHash: context.decoding.hash)
     else { return false }
-    let scores = QAMetrics.score(prediction: cached.answer, golds: question.answers)
     try store.record(
       TrialRecord(
         experimentId: context.experimentId,
@@ -21,7 +20,8 @@ extension ExperimentRunner {
         questionId: question.id, passageIdsJSON: JSONText.encode(request.passages.map(\.id)),
         promptHash: segments.hash, promptTokenCount: cached.promptTokenCount, answer: cached.answer,
         outputTokensJSON: cached.outputTokensJSON, logprobsJSON: cached.logprobsJSON,
-        metricsJSON: JSONText.encode(scores), prefillSeconds: 0, generateSeconds: 0, fromCache: true
+        metricsJSON: TrialMetrics(answer: cached.answer, question: question, module: context.module)
+          .json, prefillSeconds: 0, generateSeconds: 0, fromCache: true
       ))
     return true
   }
@@ -30,7 +30,6 @@ extension ExperimentRunner {
   func recordGenerated(_ outcome: PromptOutcome, _ question: Question, _ context: TrialContext)
     throws
   {
-    let scores = QAMetrics.score(prediction: outcome.answer.text, golds: question.answers)
     let tokensJSON = JSONText.encode(outcome.answer.tokens)
     let logprobsJSON = JSONText.encode(outcome.answer.logprobs)
     let hash = outcome.segments.hash
@@ -42,7 +41,9 @@ extension ExperimentRunner {
         passageIdsJSON: JSONText.encode(outcome.request.passages.map(\.id)),
         promptHash: hash, promptTokenCount: outcome.promptTokenCount, answer: outcome.answer.text,
         outputTokensJSON: tokensJSON, logprobsJSON: logprobsJSON,
-        metricsJSON: JSONText.encode(scores),
+        metricsJSON: TrialMetrics(
+          answer: outcome.answer.text, question: question, module: context.module
+        ).json,
         prefillSeconds: outcome.prefillSeconds, generateSeconds: outcome.generateSeconds,
         fromCache: false),
       caching: GenerationCacheRecord(

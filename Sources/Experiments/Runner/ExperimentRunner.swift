@@ -74,7 +74,7 @@ public struct ExperimentRunner {
       experimentId: experimentId, conditionIds: records.map { $0.id! },
       generator: generator.identity,
       decoding: DecodingOptions(spec.generator),
-      builder: builder)
+      builder: builder, module: module)
     for question in inputs.questions {
       if shouldStop() {
         state.interrupted = true
@@ -156,4 +156,6 @@ struct TrialContext {
   let generator: GeneratorIdentity
   let decoding: DecodingOptions
   let builder: PromptBuilder
+  /// Adds the module's measures to each trial's metrics.
+  let module: any ExperimentModule
 }

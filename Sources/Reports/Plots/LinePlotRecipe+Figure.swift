@@ -7,7 +7,7 @@ extension LinePlotRecipe {
     self.init(
       stem: figure.stem, title: figure.title, xKey: figure.xKey, xLabel: figure.xLabel,
       yLabel: figure.yLabel,
-      metrics: [figure.metric == "subem" ? .subem : PlotMetric(figure.metric)],
+      metrics: figure.metrics.map { $0 == "subem" ? .subem : PlotMetric($0) },
       keyLabels: ["retriever": "{}", "total": "{} passages"], overlayRecall: figure.recall,
       baselines: figure.baselineKey.map { [PlotBaseline(key: $0)] } ?? [])
   }
