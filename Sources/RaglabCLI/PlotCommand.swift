@@ -2,14 +2,15 @@ import ArgumentParser
 import Reports
 
 /// `raglab plot NAME`: the figures of the experiment's module (e.g. accuracy vs k with recall@k,
-/// accuracy vs gold position with baselines), as PNG and SVG via gnuplot.
+/// accuracy vs gold position with baselines, histograms over questions), as PNG and SVG.
 struct PlotCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "plot",
     abstract: "Render an experiment's plots with gnuplot into plots/NAME/.",
     discussion: """
       Writes each figure of the experiment's module as FIGURE.{dat,gp,png,svg}
-      (passage_count: accuracy-vs-k; gold_position: accuracy-vs-gold-position). The .gp script is
+      (passage_count: accuracy-vs-k; gold_position: accuracy-vs-gold-position; permutations:
+      accuracy-by-gold-position, accuracy-over-orders, distinct-answers). The .gp script is
       kept so you can restyle it and re-run `gnuplot plots/NAME/FIGURE.gp`. An experiment without
       trials is refused, so the plots of an earlier run stay.
       """)
@@ -25,7 +26,7 @@ struct PlotCommand: ParsableCommand {
   func run() throws {
     let experiments = try options.experiments()
     let summary = try experiments.summary(of: options.select(name, from: experiments))
-    let plots = try summary.linePlots()
+    let plots = try summary.figures()
     let renderer = PlotRenderer(root: out, runner: try GnuplotRunner())
     for plot in plots {
       let output = try renderer.render(plot)

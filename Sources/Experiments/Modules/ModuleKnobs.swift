@@ -60,6 +60,7 @@ public enum ModuleRegistry {
     PassageCountModule.entry,
     GoldPositionModule.entry,
     HardNegativesModule.entry,
+    PermutationsModule.entry,
     ConflictModule.entry,
   ]
 

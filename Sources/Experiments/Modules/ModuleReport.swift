@@ -5,11 +5,14 @@ public struct ModuleReport: Codable, Sendable, Equatable {
   public var figures: [FigureSpec]
   /// Paragraphs for the notebook (definitions, caveats), in order.
   public var notes: [String]
+  /// Tables of measures computed from the stored trials, shown in the notebook's Design section.
+  public var tables: [TableSpec]
 
   /// Creates a report description.
-  public init(figures: [FigureSpec], notes: [String]) {
+  public init(figures: [FigureSpec], notes: [String], tables: [TableSpec] = []) {
     self.figures = figures
     self.notes = notes
+    self.tables = tables
   }
 }
 
@@ -17,6 +20,10 @@ public struct ModuleReport: Codable, Sendable, Equatable {
 public enum FigureSpec: Codable, Sendable, Equatable {
   /// A metric along a numeric condition key, one series per combination of the other keys.
   case line(LineFigure)
+  /// Accuracy by the gold passage's prompt position, read from each trial.
+  case goldPosition(GoldPositionFigure)
+  /// A histogram of a per-question measure over the trials of one passage set.
+  case histogram(HistogramFigure)
 }
 
 /// Metrics along a numeric condition key with 95 % CI bands, one line per series and metric;

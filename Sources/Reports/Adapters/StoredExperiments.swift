@@ -51,11 +51,18 @@ public struct StoredExperiments: Sendable {
     let stored = conditions.map { StoredValues.keys($0.keysJSON) }
     let order = StoredValues.orderedNames(stored)
     let dataset = record.datasetNameOrStored
+    let report = record.moduleNameOrStored.flatMap {
+      ModuleRegistry.report(module: $0, specYAML: record.specYAML)
+    }
     var summaries: [ConditionSummary] = []
-    for (condition, keys) in zip(conditions, stored) {
+    var outcomes: [TrialOutcome] = []
+    for (index, (condition, keys)) in zip(conditions, stored).enumerated() {
       let trials = try store.trials(conditionId: condition.id ?? -1)
       let ordered = order.compactMap { name in keys.first { $0.name == name } }
       summaries.append(try summarise(trials, keys: ordered, dataset: dataset))
+      if report?.needsTrialOutcomes == true {
+        outcomes += try self.outcomes(of: trials, condition: index, dataset: dataset)
+      }
     }
     return ExperimentSummary(
       name: record.name, specYAML: record.specYAML,
@@ -67,13 +74,10 @@ public struct StoredExperiments: Sendable {
         trialCount: try store.trialCount(experimentId: id), module: record.moduleNameOrStored,
         dataset: dataset,
         run: record.provenanceJSON.flatMap { try? JSONText.decode(RunProvenance.self, from: $0) }),
-      conditions: summaries,
-      report: record.moduleNameOrStored.flatMap {
-        ModuleRegistry.report(module: $0, specYAML: record.specYAML)
-      },
+      conditions: summaries, report: report,
       skips: try store.skipReasons(experimentId: id).map {
         SkipCount(reason: $0.reason, count: $0.count)
-      })
+      }, outcomes: outcomes)
   }
 
   /// One condition's trials as means with intervals.

@@ -58,11 +58,14 @@ public struct ExperimentSummary: Sendable, Equatable, Codable {
   public var report: ModuleReport?
   /// (question, condition) pairs the module skipped, by reason, most frequent first.
   public var skips: [SkipCount]
+  /// Every trial's outcome, for figures and tables that look inside conditions (histograms over
+  /// questions, gold positions); empty unless the module's report has such figures or tables.
+  public var outcomes: [TrialOutcome]
 
   /// Creates a summary.
   public init(
     name: String, specYAML: String, provenance: Provenance, conditions: [ConditionSummary],
-    report: ModuleReport? = nil, skips: [SkipCount] = []
+    report: ModuleReport? = nil, skips: [SkipCount] = [], outcomes: [TrialOutcome] = []
   ) {
     self.name = name
     self.specYAML = specYAML
@@ -70,6 +73,7 @@ public struct ExperimentSummary: Sendable, Equatable, Codable {
     self.conditions = conditions
     self.report = report
     self.skips = skips
+    self.outcomes = outcomes
   }
 
   /// Key names in order of first appearance over all conditions (the results table's columns).

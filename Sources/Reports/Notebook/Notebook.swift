@@ -78,13 +78,19 @@ public struct Notebook: Sendable {
     return String(repeating: "`", count: max(3, longest + 1))
   }
 
-  /// The module's notes on its design and measures, and the (question, condition) pairs it
-  /// skipped with their reasons; nothing when there is neither.
+  /// The module's notes on its design and measures, its tables of measures, and the (question,
+  /// condition) pairs it skipped with their reasons; nothing when there is none of these.
   func designSection() -> [String] {
     let notes = summary.report?.notes ?? []
-    guard !notes.isEmpty || !summary.skips.isEmpty else { return [] }
+    let tables = (summary.report?.tables ?? []).compactMap { table -> TextTable? in
+      switch table {
+      case .orderMeasures(let setKeys): OrderMeasuresView.table(summary, setKeys: setKeys)
+      }
+    }
+    guard !notes.isEmpty || !tables.isEmpty || !summary.skips.isEmpty else { return [] }
     var lines = ["## Design", ""]
     for note in notes { lines += [note, ""] }
+    for table in tables { lines += [table.markdown(), ""] }
     if !summary.skips.isEmpty {
       let total = summary.skips.reduce(0) { $0 + $1.count }
       lines += ["Skipped (question, condition) pairs: \(total), not counted in n above.", ""]

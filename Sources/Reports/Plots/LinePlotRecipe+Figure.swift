@@ -13,16 +13,3 @@ extension LinePlotRecipe {
       baselines: figure.baselineKey.map { [PlotBaseline(key: $0)] } ?? [])
   }
 }
-
-extension ExperimentSummary {
-  /// The line plots of this experiment: its module's figures, or for a module this build does
-  /// not know, accuracy vs k when the conditions have a k.
-  public func linePlots() throws -> [LinePlot] {
-    guard let report else { return [try LinePlot(summary: self)] }
-    return try report.figures.map { figure in
-      switch figure {
-      case .line(let line): try LinePlot(summary: self, recipe: LinePlotRecipe(line))
-      }
-    }
-  }
-}
