@@ -13,27 +13,14 @@ private let corpus: [Passage] =
     Passage(id: "c2", title: "T2", text: "Mason Plumlee plays basketball."),
   ] + (3..<10).map { Passage(id: "c\($0)", title: "T\($0)", text: "Text of context \($0).") }
 
-/// Looks passages up in `corpus`.
-private struct ListSource: PassageSource {
-  func passages(ids: [String]) throws -> [Passage] {
-    try ids.map { id in try #require(corpus.first { $0.id == id }) }
-  }
-  func randomPassages(count: Int, seed: UInt64, excluding: Set<String>) throws -> [Passage] { [] }
-}
-
-/// Ranks the corpus in order c0, c1, … for every question.
-private struct InOrder: PassageRanker {
-  let name = "bm25"
-  func rank(_ question: Question, depth: Int) throws -> [Passage] { Array(corpus.prefix(depth)) }
-}
-
 private let question = Question(
   id: "q1", text: "who played salim?", answers: ["Mason Plumlee"], goldPassageIDs: ["c0"],
   memoryAnswers: ["Dilip Kumar"])
 
 private func context(_ q: Question = question, seed: UInt64 = 1) -> QuestionContext {
   QuestionContext(
-    question: q, depth: 10, rankers: ["bm25": InOrder()], corpus: ListSource(), seed: seed)
+    question: q, depth: 10, rankers: FixedCorpus(passages: corpus).rankers,
+    corpus: FixedCorpus(passages: corpus), seed: seed)
 }
 
 private func spec(_ module: String, dataset: String = "{name: kc, format: conflict, path: none}")
@@ -149,7 +136,8 @@ private func classify(_ reply: String, _ context: [String], _ memory: [String]) 
 @Test func everyTrialStoresTheThreeAnswerClassesFreshOrFromTheCache() throws {
   let store = ResultsStore(database: try LabDatabase.inMemory())
   let inputs = ExperimentInputs(
-    questions: [question], dataChecksum: "x", rankers: ["bm25": InOrder()], corpus: ListSource())
+    questions: [question], dataChecksum: "x", rankers: FixedCorpus(passages: corpus).rankers,
+    corpus: FixedCorpus(passages: corpus))
   var firstRun: [String] = []
   for name in ["kc-fresh", "kc-cached"] {
     let loaded = try SpecLoader.parse(

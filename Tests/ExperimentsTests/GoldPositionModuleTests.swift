@@ -5,25 +5,7 @@ import Testing
 @testable import Experiments
 
 /// Passages p0…p9 ("Text of passage n."), except that p3 and p7 mention Paris.
-private let corpus: [Passage] = (0..<10).map {
-  Passage(
-    id: "p\($0)", title: "T\($0)",
-    text: [3, 7].contains($0) ? "Paris is mentioned in passage \($0)." : "Text of passage \($0).")
-}
-
-/// Looks passages up in `corpus`; no random draws are needed here.
-private struct ListSource: PassageSource {
-  func passages(ids: [String]) throws -> [Passage] {
-    try ids.map { id in try #require(corpus.first { $0.id == id }) }
-  }
-  func randomPassages(count: Int, seed: UInt64, excluding: Set<String>) throws -> [Passage] { [] }
-}
-
-/// Ranks the corpus in order p0, p1, … for every question.
-private struct InOrder: PassageRanker {
-  let name = "bm25"
-  func rank(_ question: Question, depth: Int) throws -> [Passage] { Array(corpus.prefix(depth)) }
-}
+private let corpus = FixedCorpus.paris(count: 10, mentioning: [3, 7])
 
 /// The gold passage is p5; the answer is Paris.
 private let question = Question(
@@ -31,7 +13,7 @@ private let question = Question(
 
 private func context(depth: Int = 10, seed: UInt64 = 1) -> QuestionContext {
   QuestionContext(
-    question: question, depth: depth, rankers: ["bm25": InOrder()], corpus: ListSource(),
+    question: question, depth: depth, rankers: corpus.rankers, corpus: corpus,
     seed: seed)
 }
 
@@ -107,7 +89,7 @@ private func ids(_ passages: [Passage]) -> [String] { passages.map(\.id) }
       module: {name: gold_position, total: [9], positions: [1], baselines: true}
       """)
   let inputs = ExperimentInputs(
-    questions: [question], dataChecksum: "x", rankers: ["bm25": InOrder()], corpus: ListSource())
+    questions: [question], dataChecksum: "x", rankers: corpus.rankers, corpus: corpus)
   let summary = try ExperimentRunner(
     loaded: loaded, inputs: inputs, generator: FakeGenerator(), store: store
   ).run()

@@ -5,47 +5,17 @@ import Testing
 @testable import Experiments
 
 /// Passages p0…p19 ("Text of passage n."), except that p3, p7 and p12 mention Paris.
-private let corpus: [Passage] = (0..<20).map {
-  Passage(
-    id: "p\($0)", title: "T\($0)",
-    text: [3, 7, 12].contains($0)
-      ? "Paris is mentioned in passage \($0)." : "Text of passage \($0).")
-}
-
-/// Looks passages up in `corpus` and draws seeded samples of it (a shuffle's prefix, so a larger
-/// count extends a smaller one, as the lab's corpus source does).
-private struct ListSource: PassageSource {
-  func passages(ids: [String]) throws -> [Passage] {
-    try ids.map { id in try #require(corpus.first { $0.id == id }) }
-  }
-  func randomPassages(count: Int, seed: UInt64, excluding: Set<String>) throws -> [Passage] {
-    var stream = SeededStream(seed: seed, questionID: "", condition: "pool")
-    return Array(stream.shuffled(corpus.filter { !excluding.contains($0.id) }).prefix(count))
-  }
-}
-
-/// Ranks the corpus p0, p1, … (`bm25`) or p19, p18, … (`dense`) for every question.
-private struct FixedRanker: PassageRanker {
-  let name: String
-  func rank(_ question: Question, depth: Int) throws -> [Passage] {
-    Array((name == "dense" ? corpus.reversed() : corpus).prefix(depth))
-  }
-}
+private let corpus = FixedCorpus.paris(count: 20, mentioning: [3, 7, 12])
 
 /// The gold passage is p5; the answer is Paris.
 private let question = Question(
   id: "q", text: "Where?", answers: ["Paris"], goldPassageIDs: ["p5"])
 
-/// Both fixed rankers by name.
-private func rankers() -> [String: any PassageRanker] {
-  ["bm25": FixedRanker(name: "bm25"), "dense": FixedRanker(name: "dense")]
-}
-
 private func context(
   _ question: Question = question, depth: Int = 20, seed: UInt64 = 1
 ) -> QuestionContext {
   QuestionContext(
-    question: question, depth: depth, rankers: rankers(), corpus: ListSource(), seed: seed)
+    question: question, depth: depth, rankers: corpus.rankers, corpus: corpus, seed: seed)
 }
 
 private func module(_ yaml: String, depth: Int = 20) throws -> any ExperimentModule {
@@ -196,8 +166,9 @@ private func ids(_ passages: [Passage]) -> [String] { passages.map(\.id) }
       module: {name: hard_negatives, k: [4, 9], sources: [bm25]}
       """)
   let inputs = ExperimentInputs(
-    questions: [question], dataChecksum: "x", rankers: ["bm25": FixedRanker(name: "bm25")],
-    corpus: ListSource())
+    questions: [question], dataChecksum: "x",
+    rankers: ["bm25": FixedRanker(name: "bm25", passages: corpus.passages)],
+    corpus: corpus)
   let summary = try ExperimentRunner(
     loaded: loaded, inputs: inputs, generator: FakeGenerator(), store: store
   ).run()

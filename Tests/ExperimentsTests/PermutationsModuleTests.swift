@@ -5,34 +5,7 @@ import Testing
 @testable import Experiments
 
 /// Passages p0…p9 titled T0…T9 ("Text of passage n."), except that p3 and p7 mention Paris.
-private let corpus: [Passage] = (0..<10).map {
-  Passage(
-    id: "p\($0)", title: "T\($0)",
-    text: [3, 7].contains($0) ? "Paris is mentioned in passage \($0)." : "Text of passage \($0).")
-}
-
-/// Looks passages up in `corpus`; no random draws are needed here.
-private struct ListSource: PassageSource {
-  func passages(ids: [String]) throws -> [Passage] {
-    try ids.map { id in try #require(corpus.first { $0.id == id }) }
-  }
-  func randomPassages(count: Int, seed: UInt64, excluding: Set<String>) throws -> [Passage] { [] }
-}
-
-/// Ranks the corpus p0, p1, … (`bm25`) or p9, p8, … (`dense`) for every question.
-private struct FixedRanker: PassageRanker {
-  let name: String
-  func rank(_ question: Question, depth: Int) throws -> [Passage] {
-    Array((name == "dense" ? corpus.reversed() : corpus).prefix(depth))
-  }
-}
-
-/// Both rankers by name.
-private func rankers() -> [String: any PassageRanker] {
-  [
-    "bm25": FixedRanker(name: "bm25"), "dense": FixedRanker(name: "dense"),
-  ]
-}
+private let corpus = FixedCorpus.paris(count: 10, mentioning: [3, 7])
 
 /// The gold passage is p5; the answer is Paris.
 private let question = Question(
@@ -40,7 +13,7 @@ private let question = Question(
 
 private func context(_ question: Question = question, depth: Int = 10) -> QuestionContext {
   QuestionContext(
-    question: question, depth: depth, rankers: rankers(), corpus: ListSource(), seed: 1)
+    question: question, depth: depth, rankers: corpus.rankers, corpus: corpus, seed: 1)
 }
 
 private func spec(_ module: String, retrievers: String = "[bm25]", depth: Int = 10) -> String {
@@ -158,7 +131,7 @@ private func keys(_ condition: Condition) throws -> PermutationsModule.Keys {
     Question(id: "q\($0)", text: "Which title?", answers: ["T1"], goldPassageIDs: ["p1"])
   }
   let inputs = ExperimentInputs(
-    questions: questions, dataChecksum: "x", rankers: rankers(), corpus: ListSource())
+    questions: questions, dataChecksum: "x", rankers: corpus.rankers, corpus: corpus)
   let summary = try ExperimentRunner(
     loaded: loaded, inputs: inputs, generator: FakeGenerator(), store: store
   ).run()

@@ -6,42 +6,13 @@ import Foundation
 /// substituted or the original answer), plus a closed-book baseline; every reply is classified
 /// `context`, `memory` or `other` (`ConflictAnswer`), stored as three 0/1 metrics.
 public struct ConflictModule: ExperimentModule {
-  /// The knobs of one position condition.
-  public struct Keys: Codable, Sendable, Equatable {
-    /// The retriever the distractors come from.
-    public var retriever: String
-    /// Passages shown.
-    public var total: Int
-    /// 1-based position of the counterfactual context.
-    public var contextPosition: Int
-
-    enum CodingKeys: String, CodingKey {
-      case retriever, total
-      case contextPosition = "context_position"
-    }
-  }
-
-  /// The knobs of the baseline condition: `closed_book`.
-  public struct Baseline: Codable, Sendable, Equatable {
-    /// The baseline's name.
-    public var baseline: String
-  }
-
   /// The module's name in specs.
   public static let name = "conflict"
 
   /// Validation, decoding and construction.
   static let entry = ModuleEntry(
-    name: name, knobs: ConflictKnobs.self,
-    fields: [
-      "total": .list(.integer(minimum: 1), nonEmpty: true),
-      "positions": .either(
-        .choice(["all", "litm"], what: "position set"),
-        .list(.integer(minimum: 1), nonEmpty: true)),
-      "distractor_order": .choice(["retrieval", "random"], what: "distractor order"),
-      "baselines": .boolean,
-    ],
-    required: ["total"], check: check,
+    name: name, knobs: ConflictKnobs.self, fields: PlacementSweep.fields, required: ["total"],
+    check: check,
     defaultReport: ConflictModule(retrievers: [], knobs: ConflictKnobs(total: [])).report
   ) { spec, knobs in
     ConflictModule(retrievers: spec.retrievers, knobs: knobs)
@@ -49,31 +20,22 @@ public struct ConflictModule: ExperimentModule {
 
   /// The retrievers distractors come from, each a set of curves.
   public let retrievers: [String]
-  /// The knobs.
+  /// The knobs (those of `gold_position`; `baselines` adds closed book only).
   public let knobs: ConflictKnobs
+  /// Conditions `{retriever, total, context_position}` and the placement itself.
+  let sweep: PlacementSweep
 
   /// Creates the module.
   public init(retrievers: [String], knobs: ConflictKnobs) {
     self.retrievers = retrievers
     self.knobs = knobs
+    sweep = PlacementSweep(knobs: knobs, positionKey: "context_position")
   }
 
+  /// Every (retriever, total, context position), then `{baseline: closed_book}` unless
+  /// `baselines: false`.
   public func conditions() throws -> [Condition] {
-    var conditions: [Condition] = []
-    for retriever in retrievers {
-      for total in knobs.total {
-        for position in knobs.positions.values(total: total) {
-          conditions.append(
-            Condition(
-              retriever: retriever,
-              keys: Keys(retriever: retriever, total: total, contextPosition: position)))
-        }
-      }
-    }
-    if knobs.baselines {
-      conditions.append(Condition(retriever: nil, keys: Baseline(baseline: "closed_book")))
-    }
-    return conditions
+    sweep.conditions(retrievers: retrievers, baselines: ["closed_book"])
   }
 
   public func passages(for condition: Condition, context: QuestionContext) throws -> [Passage] {
@@ -83,27 +45,14 @@ public struct ConflictModule: ExperimentModule {
         "the example has no original answer besides the substituted one, so memory answers "
           + "cannot be told apart")
     }
-    if (try? condition.keys(as: Baseline.self)) != nil { return [] }
-    let keys = try condition.keys(as: Keys.self)
+    if sweep.baseline(of: condition) != nil { return [] }
     guard let counterfactual = try context.goldPassages().first else {
       throw ModuleSkip("the question names no counterfactual context (gold passage)")
     }
-    let ranked = try context.ranked(keys.retriever)
-    let free = AnswerFreeDistractors(
-      ranked: ranked, answers: question.answers + question.memoryAnswers,
-      goldIDs: question.goldPassageIDs)
-    guard free.passages.count >= keys.total - 1 else {
-      throw ModuleSkip(
-        "\(free.passages.count) distractors without either answer in the top \(ranked.count) of "
-          + "\(keys.retriever), \(keys.total - 1) needed")
-    }
-    // One shuffle per (question, retriever, total), so only the context moves.
-    let stream =
-      knobs.distractorOrder == "random"
-      ? context.random("\(keys.retriever)/\(keys.total)") : nil
-    return try GoldLayout.arrange(
-      gold: counterfactual, at: keys.contextPosition, total: keys.total,
-      distractors: free.passages, shuffling: stream)
+    return try sweep.arrange(
+      counterfactual, for: condition, context: context,
+      excluding: question.answers + question.memoryAnswers,
+      what: "distractors without either answer")
   }
 
   /// The reply's class as three 0/1 metrics `context`, `memory`, `other`.

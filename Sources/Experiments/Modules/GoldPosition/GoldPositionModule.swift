@@ -4,42 +4,13 @@ import Foundation
 /// distractors — the retriever's top-ranked passages that contain no gold answer (the recall rule),
 /// in retrieval order or shuffled — plus closed-book (no passages) and oracle (gold only) baselines.
 public struct GoldPositionModule: ExperimentModule {
-  /// The knobs of one position condition.
-  public struct Keys: Codable, Sendable, Equatable {
-    /// The retriever the distractors come from.
-    public var retriever: String
-    /// Passages shown.
-    public var total: Int
-    /// 1-based position of the gold passage.
-    public var goldPosition: Int
-
-    enum CodingKeys: String, CodingKey {
-      case retriever, total
-      case goldPosition = "gold_position"
-    }
-  }
-
-  /// The knobs of a baseline condition: `closed_book` or `oracle`.
-  public struct Baseline: Codable, Sendable, Equatable {
-    /// The baseline's name.
-    public var baseline: String
-  }
-
   /// The module's name in specs.
   public static let name = "gold_position"
 
   /// Validation, decoding and construction.
   static let entry = ModuleEntry(
-    name: name, knobs: GoldPositionKnobs.self,
-    fields: [
-      "total": .list(.integer(minimum: 1), nonEmpty: true),
-      "positions": .either(
-        .choice(["all", "litm"], what: "position set"),
-        .list(.integer(minimum: 1), nonEmpty: true)),
-      "distractor_order": .choice(["retrieval", "random"], what: "distractor order"),
-      "baselines": .boolean,
-    ],
-    required: ["total"], check: check,
+    name: name, knobs: GoldPositionKnobs.self, fields: PlacementSweep.fields, required: ["total"],
+    check: check,
     defaultReport: GoldPositionModule(retrievers: [], knobs: GoldPositionKnobs(total: [])).report
   ) { spec, knobs in
     GoldPositionModule(retrievers: spec.retrievers, knobs: knobs)
@@ -49,53 +20,29 @@ public struct GoldPositionModule: ExperimentModule {
   public let retrievers: [String]
   /// The knobs.
   public let knobs: GoldPositionKnobs
+  /// Conditions `{retriever, total, gold_position}` and the placement itself.
+  let sweep: PlacementSweep
 
   /// Creates the module.
   public init(retrievers: [String], knobs: GoldPositionKnobs) {
     self.retrievers = retrievers
     self.knobs = knobs
+    sweep = PlacementSweep(knobs: knobs, positionKey: "gold_position")
   }
 
+  /// Every (retriever, total, gold position), then `{baseline: closed_book}` and
+  /// `{baseline: oracle}` unless `baselines: false`.
   public func conditions() throws -> [Condition] {
-    var conditions: [Condition] = []
-    for retriever in retrievers {
-      for total in knobs.total {
-        for position in knobs.positions.values(total: total) {
-          conditions.append(
-            Condition(
-              retriever: retriever,
-              keys: Keys(retriever: retriever, total: total, goldPosition: position)))
-        }
-      }
-    }
-    if knobs.baselines {
-      conditions.append(Condition(retriever: nil, keys: Baseline(baseline: "closed_book")))
-      conditions.append(Condition(retriever: nil, keys: Baseline(baseline: "oracle")))
-    }
-    return conditions
+    sweep.conditions(retrievers: retrievers, baselines: ["closed_book", "oracle"])
   }
 
   public func passages(for condition: Condition, context: QuestionContext) throws -> [Passage] {
-    if let baseline = try? condition.keys(as: Baseline.self) {
-      return baseline.baseline == "closed_book" ? [] : try gold(context)
+    if let baseline = sweep.baseline(of: condition) {
+      return baseline == "closed_book" ? [] : try gold(context)
     }
-    let keys = try condition.keys(as: Keys.self)
-    let gold = try gold(context)[0]
-    let ranked = try context.ranked(keys.retriever)
-    let free = AnswerFreeDistractors(
-      ranked: ranked, answers: context.question.answers, goldIDs: context.question.goldPassageIDs)
-    guard free.passages.count >= keys.total - 1 else {
-      throw ModuleSkip(
-        "\(free.passages.count) answer-free distractors in the top \(ranked.count) of "
-          + "\(keys.retriever), \(keys.total - 1) needed")
-    }
-    // One shuffle per (question, retriever, total), so only the gold passage moves.
-    let stream =
-      knobs.distractorOrder == "random"
-      ? context.random("\(keys.retriever)/\(keys.total)") : nil
-    return try GoldLayout.arrange(
-      gold: gold, at: keys.goldPosition, total: keys.total, distractors: free.passages,
-      shuffling: stream)
+    return try sweep.arrange(
+      try gold(context)[0], for: condition, context: context,
+      excluding: context.question.answers, what: "answer-free distractors")
   }
 
   /// The question's gold passages.
