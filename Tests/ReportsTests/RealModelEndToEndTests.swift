@@ -54,4 +54,6 @@ private let endToEndSpec = """
   #expect(notebook.contains("](../plots/e2e/accuracy-vs-k.png)"))
   #expect(notebook.contains("SmolLM2-135M-Instruct.Q4_1.gguf"))
   #expect(notebook.contains("| threads | 2 |"))
+  #expect(
+    notebook.contains("| reader (generator.model) | `models/SmolLM2-135M-Instruct.Q4_1.gguf` |"))
 }

@@ -10,11 +10,21 @@ public enum StoredSpecNames {
   /// `dataset.name` of the YAML (nil when absent or unreadable).
   public static func dataset(in yaml: String) -> String? { name(under: "dataset", in: yaml) }
 
+  /// `generator.model` of the YAML: the reader's file (or served name); nil when absent.
+  public static func generatorModel(in yaml: String) -> String? {
+    string(at: "generator", "model", in: yaml)
+  }
+
   /// The string at `key.name` of the top-level mapping.
   private static func name(under key: String, in yaml: String) -> String? {
+    string(at: key, "name", in: yaml)
+  }
+
+  /// The string at `section.field` of the top-level mapping.
+  private static func string(at section: String, _ field: String, in yaml: String) -> String? {
     guard let root = (try? Yams.compose(yaml: yaml))??.mapping,
-      let section = root[key]?.mapping
+      let mapping = root[section]?.mapping
     else { return nil }
-    return section["name"]?.string
+    return mapping[field]?.string
   }
 }

@@ -134,6 +134,10 @@ public struct Notebook: Sendable {
     }
     rows.append(["trials", "\(p.trialCount)"])
     rows.append(["conditions", "\(summary.conditions.count)"])
+    rows.append([
+      "reader (generator.model)",
+      "`\(StoredSpecNames.generatorModel(in: summary.specYAML) ?? GeneratorSpec.defaultModel)`",
+    ])
     if let module = p.module { rows.append(["module", "`\(module)`"]) }
     if let dataset = p.dataset { rows.append(["dataset", "`\(dataset)`"]) }
     if let run = p.run { rows += Self.runRows(run) }

@@ -87,7 +87,7 @@ public struct HardNegativesModule: ExperimentModule {
         gold: gold, goldIDs: context.question.goldPassageIDs, answers: context.question.answers,
         ranked: ranked, randomPool: pool, stream: &stream
       ).passages
-    } catch let error as DistractorError where error.kind == .tooFewDistractors {
+    } catch  where error.kind == .tooFewDistractors {
       throw skip(sampler, keys, gold: gold, ranked: ranked, error: error, context: context)
     } catch {
       throw RunError("hard_negatives condition \(condition.keysJSON): \(error)")
