@@ -10,8 +10,8 @@ public protocol PassageSource {
 }
 
 /// Everything a module may use to choose one question's passages: the question with its gold
-/// passages, every retriever's ranked list (retrieved once per question, then reused), corpus
-/// look-ups, and a seeded random source per condition.
+/// passages, every retriever's ranked list and corpus sample (each fetched once per question, then
+/// reused by every condition), corpus look-ups, and a seeded random source per condition.
 public final class QuestionContext {
   /// The question, with its gold answers and gold passage ids.
   public let question: Question
@@ -23,6 +23,8 @@ public final class QuestionContext {
   public let seed: UInt64
   private let rankers: [String: any PassageRanker]
   private var rankedLists: [String: [Passage]] = [:]
+  private var gold: [Passage]?
+  private var samples: [String: [Passage]] = [:]
 
   /// Creates the context of one question.
   public init(
@@ -53,9 +55,27 @@ public final class QuestionContext {
   /// The question's gold passages, looked up in the corpus (empty when it has none).
   /// - Throws: `RunError` when the question names gold passages but there is no corpus.
   public func goldPassages() throws -> [Passage] {
+    if let gold { return gold }
     if question.goldPassageIDs.isEmpty { return [] }
     guard let corpus else { throw RunError("gold passages need the corpus, which this run lacks") }
-    return try corpus.passages(ids: question.goldPassageIDs)
+    let passages = try corpus.passages(ids: question.goldPassageIDs)
+    gold = passages
+    return passages
+  }
+
+  /// A seeded sample of `count` corpus passages without the question's gold passages, drawn with
+  /// the first number of `random(label)`: the same sample for every condition that asks with
+  /// this label.
+  /// - Throws: `RunError` when the run has no corpus to draw from.
+  public func randomPassages(count: Int, label: String) throws -> [Passage] {
+    let key = "\(count)\u{1F}\(label)"
+    if let sample = samples[key] { return sample }
+    guard let corpus else { throw RunError("random passages need the corpus, which this run lacks") }
+    var stream = random(label)
+    let sample = try corpus.randomPassages(
+      count: count, seed: stream.next(), excluding: Set(question.goldPassageIDs))
+    samples[key] = sample
+    return sample
   }
 
   /// The seeded random stream of this question under the condition labelled `label`: it depends

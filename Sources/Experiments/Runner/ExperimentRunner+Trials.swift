@@ -10,8 +10,8 @@ extension ExperimentRunner {
     let segments = context.builder.segments(question: question, passages: request.passages)
     guard
       let cached = try store.cachedGeneration(
-        generatorKey: context.generator.key, promptHash: segments.hash,
-        decodingHash: context.decoding.hash)
+        generatorKey: context.generatorKey, promptHash: segments.hash,
+        decodingHash: context.decodingHash)
     else { return false }
     try store.record(
       TrialRecord(
@@ -47,8 +47,8 @@ extension ExperimentRunner {
         prefillSeconds: outcome.prefillSeconds, generateSeconds: outcome.generateSeconds,
         fromCache: false),
       caching: GenerationCacheRecord(
-        generatorKey: context.generator.key, generatorJSON: context.generator.json,
-        promptHash: hash, decodingHash: context.decoding.hash,
+        generatorKey: context.generatorKey, generatorJSON: context.generatorJSON,
+        promptHash: hash, decodingHash: context.decodingHash,
         answer: outcome.answer.text, outputTokensJSON: tokensJSON, logprobsJSON: logprobsJSON,
         stopReason: outcome.answer.stopReason, promptTokenCount: outcome.promptTokenCount))
   }

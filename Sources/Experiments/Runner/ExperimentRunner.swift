@@ -153,9 +153,26 @@ struct RunState {
 struct TrialContext {
   let experimentId: Int64
   let conditionIds: [Int64]
-  let generator: GeneratorIdentity
   let decoding: DecodingOptions
   let builder: PromptBuilder
   /// Adds the module's measures to each trial's metrics.
   let module: any ExperimentModule
+  /// The generation-cache key parts, computed once per run rather than per trial.
+  let generatorKey: String
+  let generatorJSON: String
+  let decodingHash: String
+
+  init(
+    experimentId: Int64, conditionIds: [Int64], generator: GeneratorIdentity,
+    decoding: DecodingOptions, builder: PromptBuilder, module: any ExperimentModule
+  ) {
+    self.experimentId = experimentId
+    self.conditionIds = conditionIds
+    self.decoding = decoding
+    self.builder = builder
+    self.module = module
+    generatorKey = generator.key
+    generatorJSON = generator.json
+    decodingHash = decoding.hash
+  }
 }

@@ -23,18 +23,10 @@ public enum Bootstrap {
   public static func meanInterval(
     _ values: [Double], resamples: Int = 1000, level: Double = 0.95, seed: UInt64 = 0
   ) -> ConfidenceInterval {
-    let n = values.count
-    guard n > 0 else { return ConfidenceInterval(mean: .nan, lower: .nan, upper: .nan, n: 0) }
-    let mean = values.reduce(0, +) / Double(n)
-    var rng = SplitMix64(seed: seed)
-    var means = [Double](repeating: 0, count: resamples)
-    for r in 0..<resamples {  // one resample: n draws with replacement
-      var sum = 0.0
-      for _ in 0..<n { sum += values[rng.below(n)] }
-      means[r] = sum / Double(n)
-    }
-    let (lower, upper) = percentiles(means, level: level)
-    return ConfidenceInterval(mean: mean, lower: min(lower, mean), upper: max(upper, mean), n: n)
+    // The mean is the pooled ratio with one unit of weight per question: the same draws, sums
+    // and interval.
+    ratioInterval(
+      values.map { (numerator: $0, denominator: 1) }, resamples: resamples, level: level, seed: seed)
   }
 
   /// The paired-bootstrap interval of mean(b − a) for per-question scores of two conditions on the

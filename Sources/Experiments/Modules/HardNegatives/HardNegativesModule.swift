@@ -103,15 +103,11 @@ public struct HardNegativesModule: ExperimentModule {
     return gold
   }
 
-  /// The question's seeded sample of `randomPoolSize` corpus passages, gold excluded.
+  /// The question's seeded sample of `randomPoolSize` corpus passages, gold excluded (drawn once
+  /// per question and shared by every condition).
   /// - Throws: `RunError` when the run has no corpus to draw from.
   private func randomPool(_ context: QuestionContext) throws -> [Passage] {
-    guard let corpus = context.corpus else {
-      throw RunError("random negatives need the corpus, which this run lacks")
-    }
-    var stream = context.random("random-pool")
-    return try corpus.randomPassages(
-      count: randomPoolSize, seed: stream.next(), excluding: Set(context.question.goldPassageIDs))
+    try context.randomPassages(count: randomPoolSize, label: "random-pool")
   }
 
   /// The skip for a question whose source has too few answer-free negatives, with the counts.
