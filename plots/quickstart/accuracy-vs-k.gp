@@ -22,7 +22,7 @@ set xlabel 'passages in context (k)'
 set ylabel 'accuracy (SubEM)'
 set yrange [0:1]
 set ytics 0.1
-set offsets 0.3, 0.3, 0, 0
+set xrange [0.6700:12.3300]
 set xtics (1, 2, 4, 8, 12)
 set grid ytics xtics lc rgb '#dddddd'
 set key outside right top vertical Left reverse noautotitle title 'bands: 95% CI'

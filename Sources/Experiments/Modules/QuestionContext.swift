@@ -70,7 +70,9 @@ public final class QuestionContext {
   public func randomPassages(count: Int, label: String) throws -> [Passage] {
     let key = "\(count)\u{1F}\(label)"
     if let sample = samples[key] { return sample }
-    guard let corpus else { throw RunError("random passages need the corpus, which this run lacks") }
+    guard let corpus else {
+      throw RunError("random passages need the corpus, which this run lacks")
+    }
     var stream = random(label)
     let sample = try corpus.randomPassages(
       count: count, seed: stream.next(), excluding: Set(question.goldPassageIDs))

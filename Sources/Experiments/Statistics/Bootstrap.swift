@@ -26,7 +26,8 @@ public enum Bootstrap {
     // The mean is the pooled ratio with one unit of weight per question: the same draws, sums
     // and interval.
     ratioInterval(
-      values.map { (numerator: $0, denominator: 1) }, resamples: resamples, level: level, seed: seed)
+      values.map { (numerator: $0, denominator: 1) }, resamples: resamples, level: level, seed: seed
+    )
   }
 
   /// The paired-bootstrap interval of mean(b − a) for per-question scores of two conditions on the
