@@ -17,7 +17,7 @@ if (strstrt(GPVAL_TERMINALS, ' pngcairo ') > 0) {
 }
 set output outbase.'.png'
 
-set title 'quickstart: accuracy (SubEM) and recall@k vs passages in context (k)'
+set title 'Does accuracy keep up with recall@k as more passages are retrieved? (SubEM vs k)'."\n".'experiment quickstart'
 set xlabel 'passages in context (k)'
 set ylabel 'accuracy (SubEM)'
 set yrange [0:1]

@@ -11,7 +11,8 @@ extension Histogram {
     lines += GnuplotScript.rerunComments(experiment: experiment, stem: stem)
     lines += [
       GnuplotText.comment(
-        "Data: \(stem).dat, one row per bin; the number above a bar is its count."),
+        "Data: \(stem).dat, one row per bin; up to \(Self.labelledBinLimit) bins the number above "
+          + "a bar is its count."),
       "",
     ]
     lines += GnuplotScript.pathVariables(stem: stem) + GnuplotScript.pngTerminal()
@@ -36,12 +37,23 @@ extension Histogram {
       "set style fill solid 0.6 border lc rgb '#1f4e79'",
       "",
       "plot \\",
-      "  datafile using 3:4:\(width) with boxes lc rgb '#1f77b4' notitle, \\",
-      "  datafile using 3:4:(($4 > 0) ? sprintf('%d', int($4)) : '') with labels offset 0,0.7 notitle",
     ]
+    let boxes = "  datafile using 3:4:\(width) with boxes lc rgb '#1f77b4' notitle"
+    // Counts above the bars only while bars are wide enough for them not to run together.
+    if bins.count <= Self.labelledBinLimit {
+      lines += [
+        boxes + ", \\",
+        "  datafile using 3:4:(($4 > 0) ? sprintf('%d', int($4)) : '') with labels offset 0,0.7 notitle",
+      ]
+    } else {
+      lines.append(boxes)
+    }
     lines += GnuplotScript.svgEpilogue()
     return lines.joined(separator: "\n") + "\n"
   }
+
+  /// Most bins whose bars get their count written above them.
+  static let labelledBinLimit = 30
 
   /// Where the x tics go: every bin edge, or every whole number for whole-number bins.
   private var ticks: [Double] {

@@ -60,7 +60,9 @@ public struct PassageCountModule: ExperimentModule {
         .line(
           LineFigure(
             stem: "accuracy-vs-k",
-            title: nil, xKey: "k",
+            title:
+              "Does accuracy keep up with recall@k as more passages are retrieved? (SubEM vs k)",
+            xKey: "k",
             xLabel: "passages in context (k)", yLabel: "accuracy (SubEM)", recall: true))
       ],
       notes: [])
