@@ -1,5 +1,5 @@
-/// How a module's experiments are shown: its figures (drawn by Reports from the stored trials) and
-/// the notebook notes that define its measures.
+/// How a module's experiments are shown: its figures (drawn by Reports from the stored trials), the
+/// notebook notes that define its measures, and the findings its notebook states.
 public struct ModuleReport: Codable, Sendable, Equatable {
   /// The figures, in notebook order.
   public var figures: [FigureSpec]
@@ -7,12 +7,18 @@ public struct ModuleReport: Codable, Sendable, Equatable {
   public var notes: [String]
   /// Tables of measures computed from the stored trials, shown in the notebook's Design section.
   public var tables: [TableSpec]
+  /// The Findings sentences, in order, computed by Reports from the numbers (empty: a generic
+  /// description of the best and worst condition).
+  public var findings: [FindingSpec]
 
   /// Creates a report description.
-  public init(figures: [FigureSpec], notes: [String], tables: [TableSpec] = []) {
+  public init(
+    figures: [FigureSpec], notes: [String], tables: [TableSpec] = [], findings: [FindingSpec] = []
+  ) {
     self.figures = figures
     self.notes = notes
     self.tables = tables
+    self.findings = findings
   }
 }
 

@@ -2,12 +2,19 @@ import Experiments
 import Store
 
 extension ModuleReport {
-  /// Whether some figure or table needs every trial's outcome, not just per-condition means.
+  /// Whether some figure, table or finding needs every trial's outcome, not just per-condition
+  /// means.
   var needsTrialOutcomes: Bool {
     !tables.isEmpty
       || figures.contains { figure in
         if case .line = figure { return false }
         return true
+      }
+      || findings.contains { finding in
+        switch finding {
+        case .endsVsMiddle, .orderMeasures, .strategies: true
+        default: false
+        }
       }
   }
 }

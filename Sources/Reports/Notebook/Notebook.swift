@@ -35,9 +35,8 @@ public struct Notebook: Sendable {
       "",
       "## Findings",
       "",
-      Findings.sentences(for: summary).joined(separator: " "),
-      "",
     ]
+    lines += Findings.sentences(for: summary).map { "- \($0)" } + [""]
     lines += plotSection()
     lines += [
       "## Results",

@@ -8,7 +8,7 @@ extension LinePlotRecipe {
       stem: figure.stem, title: figure.title, xKey: figure.xKey, xLabel: figure.xLabel,
       yLabel: figure.yLabel,
       metrics: figure.metrics.map { $0 == "subem" ? .subem : PlotMetric($0) },
-      keyLabels: ["retriever": "{}", "total": "{} passages", "source": "{} negatives"],
+      keyLabels: KeyLabels.standard,
       overlayRecall: figure.recall,
       baselines: figure.baselineKey.map { [PlotBaseline(key: $0)] } ?? [])
   }

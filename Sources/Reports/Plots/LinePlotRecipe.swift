@@ -105,10 +105,6 @@ public struct LinePlotRecipe: Sendable, Equatable {
 
   /// `keys` as the legend reads them, e.g. `bm25, order=reverse` or `10 passages`.
   func label(of keys: [ConditionKey]) -> String {
-    keys.map { key in
-      keyLabels[key.name].map { $0.replacingOccurrences(of: "{}", with: key.value) }
-        ?? "\(key.name)=\(key.value)"
-    }
-    .joined(separator: ", ")
+    KeyLabels.text(keys, templates: keyLabels)
   }
 }

@@ -11,24 +11,13 @@ public enum OrderMeasuresView {
     -> TextTable?
   {
     let rows: [[String]] = summary.passageSets(setKeys: setKeys).compactMap { set in
-      guard let measures = PermutationMeasures(trialsByQuestion: set.trials) else { return nil }
-      let questions = measures.questions
-      let parts = set.trials.filter { !$0.isEmpty }.map { trials in
-        (numerator: Double(trials.count { $0.correct }), denominator: Double(trials.count))
-      }
-      /// A share over questions with its interval.
-      func share(_ included: (QuestionOrderMeasures) -> Bool) -> String {
-        interval(Bootstrap.meanInterval(questions.map { included($0) ? 1 : 0 }, seed: seed))
-      }
-      /// A mean over questions.
-      func mean(_ value: (QuestionOrderMeasures) -> Double) -> String {
-        NumberFormat.fixed(questions.reduce(0) { $0 + value($1) } / Double(questions.count))
-      }
+      guard let m = PassageSetMeasures(set, seed: seed) else { return nil }
       return [
-        set.label, "\(questions.count)", "\(measures.trials)",
-        interval(Bootstrap.ratioInterval(parts, seed: seed)),
-        share { $0.accuracy > 0 }, share { $0.accuracy == 1 }, share(\.sensitive),
-        mean { Double($0.distinctAnswers) }, mean(\.answerEntropyBits), mean(\.majorityShare),
+        m.label, "\(m.questions)", "\(m.trials)",
+        NumberFormat.withInterval(m.meanAccuracy), NumberFormat.withInterval(m.bestOrderAccuracy),
+        NumberFormat.withInterval(m.worstOrderAccuracy),
+        NumberFormat.withInterval(m.sensitivityRate), NumberFormat.fixed(m.distinctAnswers),
+        NumberFormat.fixed(m.answerEntropyBits), NumberFormat.fixed(m.majorityShare),
       ]
     }
     guard !rows.isEmpty else { return nil }
@@ -38,11 +27,5 @@ public enum OrderMeasuresView {
       "answer entropy (bits, mean)", "majority share (mean)",
     ]
     return TextTable(headers: headers, rows: rows, numeric: Set(1..<headers.count))
-  }
-
-  /// `value [low, high]` of an interval.
-  private static func interval(_ interval: ConfidenceInterval) -> String {
-    NumberFormat.withInterval(
-      Estimate(value: interval.mean, low: interval.lower, high: interval.upper))
   }
 }

@@ -88,6 +88,14 @@ public struct ConflictModule: ExperimentModule {
           + "Closed-book shows no passage: its `memory` rate is what the model knows alone. "
           + "A question with too few such distractors, or whose example has no original answer, "
           + "is skipped (counted below), never padded.",
+      ],
+      findings: [
+        .rates(
+          RatesFinding(
+            position: PositionFinding(
+              positionKey: "context_position", subject: "the counterfactual context"),
+            metrics: ConflictAnswer.allCases.map(\.rawValue))),
+        .baselines(BaselineFinding(metric: ConflictAnswer.memory.rawValue)),
       ])
   }
 }

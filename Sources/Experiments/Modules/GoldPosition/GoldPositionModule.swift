@@ -72,6 +72,15 @@ public struct GoldPositionModule: ExperimentModule {
           + "Closed-book shows no passage; oracle shows only the gold passage(s). A question with "
           + "too few answer-free distractors is skipped under that condition (counted below), "
           + "never padded with answer-bearing passages."
+      ],
+      findings: [
+        .positionExtremes(position), .endsVsMiddle(position), .baselines(BaselineFinding()),
+        .nearBaseline(position, value: "closed_book"),
       ])
+  }
+
+  /// Accuracy along the gold passage's position, per retriever and total.
+  private var position: PositionFinding {
+    PositionFinding(positionKey: "gold_position", subject: "the gold passage")
   }
 }

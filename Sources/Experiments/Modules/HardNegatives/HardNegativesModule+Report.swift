@@ -9,7 +9,12 @@ extension HardNegativesModule {
             xKey: "k", xLabel: "passages shown K (gold + K − 1 negatives)",
             yLabel: "accuracy (SubEM)", baselineKey: "baseline"))
       ],
-      notes: [protocolNote, positionNote])
+      notes: [protocolNote, positionNote],
+      findings: [
+        .lowestSeries(
+          SeriesFinding(xKey: "k", xName: "K", seriesKey: "source", reference: Self.randomSource)),
+        .baselines(BaselineFinding()),
+      ])
   }
 
   /// The protocol: what is shown at each K, from which source, and when a question is skipped.

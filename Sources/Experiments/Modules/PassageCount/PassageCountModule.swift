@@ -65,6 +65,6 @@ public struct PassageCountModule: ExperimentModule {
             xKey: "k",
             xLabel: "passages in context (k)", yLabel: "accuracy (SubEM)", recall: true))
       ],
-      notes: [])
+      notes: [], findings: [.sweep(xKey: "k")])
   }
 }

@@ -67,6 +67,7 @@ extension PermutationsModule {
           + "trial's passages and the question's gold passage ids (a set without the gold "
           + "counts nowhere). Intervals are 95 % percentile bootstraps over questions.",
       ],
-      tables: [.orderMeasures(setKeys: ["retriever"])])
+      tables: [.orderMeasures(setKeys: ["retriever"])],
+      findings: [.orderMeasures(setKeys: ["retriever"])])
   }
 }

@@ -1,20 +1,7 @@
-/// Two sentences that state what an experiment's numbers show, generated from those numbers.
-///
-/// For a k sweep: the shape of each accuracy curve (keeps rising, rises then falls, plateaus) and
-/// which retriever leads at the largest k and how far its accuracy is below its recall@k — the
-/// observations Jin et al. (arXiv 2410.05983, §3.1) draw from their Fig. 1–2.
-public enum Findings {
-  /// Differences smaller than this (one accuracy point) count as "level".
-  public static let tolerance = 0.01
-
-  /// The two sentences for `summary` (a k sweep, or else any set of conditions).
-  public static func sentences(for summary: ExperimentSummary) -> [String] {
-    if let series = try? CurveSeries.group(summary) {
-      return [shapes(series), comparison(series, summary: summary)]
-    }
-    return extremes(summary)
-  }
-
+/// The sweep's sentences, after the observations Jin et al. (arXiv 2410.05983, §3.1) draw from
+/// their Fig. 1–2: the shape of each accuracy curve, and which series leads at the largest x and
+/// how far its accuracy is below its recall@k.
+extension Findings {
   /// "With bm25, accuracy keeps rising …; with dense, it rises … then falls …."
   static func shapes(_ series: [CurveSeries]) -> String {
     let clauses = series.map { "with \($0.name), accuracy \(shape(of: $0))" }
@@ -95,41 +82,9 @@ public enum Findings {
     return sentence + "."
   }
 
-  /// For experiments without a k axis: the best and worst condition, and the metric spread.
-  static func extremes(_ summary: ExperimentSummary) -> [String] {
-    let scored = summary.conditions.compactMap { c in c.metrics["subem"].map { (c, $0) } }
-      .sorted { $0.1.value > $1.1.value }
-    guard let (best, bestScore) = scored.first, let (worst, worstScore) = scored.last else {
-      return [
-        "Experiment \(summary.name) has no accuracy (subem) results yet.",
-        "Its \(summary.conditions.count) conditions hold \(summary.provenance.trialCount) trials.",
-      ]
-    }
-    let first =
-      scored.count == 1
-      ? "The only condition, \(best.label), has accuracy \(NumberFormat.withInterval(bestScore)) over \(best.n) questions."
-      : "The best condition is \(best.label) with accuracy \(NumberFormat.withInterval(bestScore)) "
-        + "over \(best.n) questions; the worst is \(worst.label) with \(NumberFormat.fixed(worstScore.value))."
-    let spread = (bestScore.value - worstScore.value) * 100
-    let second =
-      "Across the \(scored.count) condition\(scored.count == 1 ? "" : "s") accuracy spans "
-      + "\(NumberFormat.fixed(spread, 1)) points, and EM averages \(mean(summary, "em")) "
-      + "and F1 \(mean(summary, "f1"))."
-    return [first, second]
-  }
-
-  private static func mean(_ summary: ExperimentSummary, _ metric: String) -> String {
-    let values = summary.conditions.compactMap { $0.metrics[metric]?.value }
-    return values.isEmpty ? "n/a" : NumberFormat.fixed(values.reduce(0, +) / Double(values.count))
-  }
-
   private static func value(_ point: CurvePoint) -> String {
     NumberFormat.fixed(point.accuracy.value)
   }
 
   private static func k(_ point: CurvePoint) -> String { AccuracyPlot.number(point.x) }
-
-  private static func capitalised(_ text: String) -> String {
-    text.prefix(1).uppercased() + text.dropFirst()
-  }
 }
