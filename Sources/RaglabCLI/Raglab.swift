@@ -15,6 +15,7 @@ public struct Raglab: AsyncParsableCommand {
     subcommands: [
       ModelCommand.self, DataCommand.self, DenseCommand.self, RunCommand.self, ValidateCommand.self,
       PlotCommand.self, ReportCommand.self, ResultsCommand.self, InspectCommand.self,
+      OrderCommand.self,
     ]
   )
 

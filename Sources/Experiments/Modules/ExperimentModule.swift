@@ -43,9 +43,16 @@ public protocol ExperimentModule: Sendable {
   /// Measures of one answer beyond EM, F1 and SubEM (e.g. 0/1 indicators), stored in each trial's
   /// metrics and averaged by reports like them; keys other than `em`, `f1`, `subem`.
   func answerMetrics(_ answer: String, question: Question) -> [String: Double]
+  /// Checks the run's questions before anything is stored, for what a spec cannot show (e.g. an
+  /// oracle strategy on a dataset whose questions name no gold passage).
+  /// - Throws: `RunError` naming the spec key and the fix.
+  func checkInputs(questions: [Question]) throws
 }
 
 extension ExperimentModule {
+  /// Any questions will do.
+  public func checkInputs(questions: [Question]) throws {}
+
   /// No measures beyond EM, F1 and SubEM.
   public func answerMetrics(_ answer: String, question: Question) -> [String: Double] { [:] }
 }

@@ -62,6 +62,7 @@ public enum ModuleRegistry {
     HardNegativesModule.entry,
     PermutationsModule.entry,
     ConflictModule.entry,
+    ReorderModule.entry,
   ]
 
   /// The names specs may use.

@@ -7,6 +7,9 @@ public struct ModuleReport: Codable, Sendable, Equatable {
   public var notes: [String]
   /// Tables of measures computed from the stored trials, shown in the notebook's Design section.
   public var tables: [TableSpec]
+  /// How condition-key values read in tables and plot legends: key → value → label (e.g.
+  /// `strategy` → `gold_first` → `gold_first (oracle)`); values not listed read as stored.
+  public var valueLabels: [String: [String: String]] = [:]
   /// The Findings sentences, in order, computed by Reports from the numbers (empty: a generic
   /// description of the best and worst condition).
   public var findings: [FindingSpec]

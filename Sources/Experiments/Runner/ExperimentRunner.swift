@@ -45,6 +45,7 @@ public struct ExperimentRunner {
     guard !conditions.isEmpty else {
       throw RunError("module \(spec.module.name) built no conditions from the spec")
     }
+    try module.checkInputs(questions: inputs.questions)
     for name in Set(conditions.compactMap(\.retriever)) where inputs.rankers[name] == nil {
       throw RunError(
         "retriever '\(name)' is not available (known: \(inputs.rankers.keys.sorted()))")

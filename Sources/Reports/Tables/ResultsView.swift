@@ -28,7 +28,8 @@ public enum ResultsView {
     }
   }
 
-  /// One row per condition; metrics in `intervalsOn` show `value [low, high]`, others the value.
+  /// One row per condition; key values read through the module's `valueLabels` (`gold_first
+  /// (oracle)`); metrics in `intervalsOn` show `value [low, high]`, others the value.
   public static func display(
     _ summary: ExperimentSummary, intervalsOn: Set<String> = ["subem", "em", "f1"]
   ) -> TextTable {
@@ -38,8 +39,12 @@ public enum ResultsView {
     var headers = keys + ["n"]
     headers += metrics.map { intervalsOn.contains($0) ? "\($0) [95% CI]" : $0 }
     if hasRecall { headers.append("recall@k") }
+    let labels = summary.report?.valueLabels ?? [:]
     let rows = summary.conditions.map { condition in
-      var row = keys.map { condition.value(of: $0) ?? "" } + ["\(condition.n)"]
+      var row = keys.map { key in
+        condition.value(of: key).map { labels[key]?[$0] ?? $0 } ?? ""
+      }
+      row.append("\(condition.n)")
       row += metrics.map { name in
         guard let estimate = condition.metrics[name] else { return "–" }
         return intervalsOn.contains(name)
