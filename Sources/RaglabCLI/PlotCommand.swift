@@ -10,7 +10,10 @@ struct PlotCommand: ParsableCommand {
     discussion: """
       Writes each figure of the experiment's module as FIGURE.{dat,gp,png,svg}
       (passage_count: accuracy-vs-k; gold_position: accuracy-vs-gold-position; permutations:
-      accuracy-by-gold-position, accuracy-over-orders, distinct-answers). The .gp script is
+      accuracy-by-gold-position, accuracy-over-orders, distinct-answers), and for an experiment
+      run with `diagnostics: [attention]` one attention-by-slot-kN figure per number of passages
+      shown (attention by passage slot per layer quarter, above accuracy by gold slot where the
+      module places the gold passage). The .gp script is
       kept so you can restyle it and re-run `gnuplot plots/NAME/FIGURE.gp`. An experiment without
       trials is refused, so the plots of an earlier run stay.
       """)
@@ -26,7 +29,7 @@ struct PlotCommand: ParsableCommand {
   func run() throws {
     let experiments = try options.experiments()
     let summary = try experiments.summary(of: options.select(name, from: experiments))
-    let plots = try summary.figures()
+    let plots = try summary.figures() + summary.attentionFigures
     let renderer = PlotRenderer(root: out, runner: try GnuplotRunner())
     for plot in plots {
       let output = try renderer.render(plot)

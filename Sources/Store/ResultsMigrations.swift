@@ -89,4 +89,15 @@ func registerResultsMigrations(_ migrator: inout DatabaseMigrator) {
       t.uniqueKey(["conditionId", "questionId"])
     }
   }
+  migrator.registerMigration("results-v4-attention") { db in
+    // Attention diagnostics: the mass the last prompt position puts on each passage slot
+    // (1-based prompt position), averaged over heads and over the layers of one quarter (1–4).
+    try db.create(table: "attentionMass") { t in
+      t.belongsTo("trial", onDelete: .cascade).notNull()
+      t.column("slot", .integer).notNull()
+      t.column("quarter", .integer).notNull()
+      t.column("mass", .double).notNull()
+      t.primaryKey(["trialId", "slot", "quarter"])
+    }
+  }
 }

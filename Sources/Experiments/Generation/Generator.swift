@@ -76,6 +76,15 @@ public protocol GenerationSession: AnyObject {
   func append(segment: String) throws
   /// Generates after the current context; generated tokens are appended (rewind to drop them).
   func generate(_ options: DecodingOptions) throws -> GeneratedAnswer
+  /// The attention mass the last context position puts on each appended segment, per layer and
+  /// averaged over heads (`[layer][segment]`); nil when the session cannot see attention (an HTTP
+  /// server, the default).
+  func segmentAttention() -> [[Float]]?
+}
+
+extension GenerationSession {
+  /// No attention to report (sessions without access to the model's attention).
+  public func segmentAttention() -> [[Float]]? { nil }
 }
 
 /// A language model that answers prompts: the in-process engine, an HTTP server, or a test fake.
@@ -89,4 +98,11 @@ public protocol Generator: AnyObject {
   var chatFormat: ChatFormat? { get }
   /// Starts an empty context.
   func makeSession() throws -> any GenerationSession
+  /// Whether its sessions report `segmentAttention()` (what `diagnostics: [attention]` needs).
+  var measuresAttention: Bool { get }
+}
+
+extension Generator {
+  /// Generators measure no attention unless they say so.
+  public var measuresAttention: Bool { false }
 }

@@ -34,6 +34,9 @@ public final class InProcessGenerator: Generator {
       model: LanguageModel.load(path: resolved, threads: threads), kvCache: kvCache)
   }
 
+  /// The engine can recompute the last position's attention over its KV cache.
+  public var measuresAttention: Bool { true }
+
   public func makeSession() throws -> any GenerationSession {
     InProcessSession(
       session: model.makeSession(contextLength: contextLength, kvCache: kvCache),
@@ -47,6 +50,8 @@ final class InProcessSession: GenerationSession {
   let tokenizer: BPETokenizer
   private(set) var tokens: [Int32] = []
   private(set) var evaluatedPromptTokens = 0
+  /// Token range of each appended segment (for `segmentAttention`).
+  private(set) var spans = SegmentSpans()
 
   init(session: Session, tokenizer: BPETokenizer) {
     self.session = session
@@ -58,14 +63,20 @@ final class InProcessSession: GenerationSession {
   func rewind(to checkpoint: SessionCheckpoint) {
     session.truncate(to: checkpoint.position)
     tokens.removeLast(tokens.count - checkpoint.position)
+    spans.truncate(to: checkpoint.position)
   }
 
   func append(segment: String) throws {
     // special tokens of chat templates stay single tokens
     let new = tokenizer.encode(segment, parseSpecial: true)
     try session.append(new)
+    spans.record(tokens.count..<(tokens.count + new.count))
     tokens += new
     evaluatedPromptTokens += new.count
+  }
+
+  func segmentAttention() -> [[Float]]? {
+    session.attentionMass(spans: spans.ranges)
   }
 
   func generate(_ options: DecodingOptions) throws -> GeneratedAnswer {

@@ -30,6 +30,9 @@ public struct PromptOutcome: Sendable {
   public var prefillSeconds: Double
   /// Seconds spent generating.
   public var generateSeconds: Double
+  /// With `PrefixPlanner.measureAttention`: the attention mass the last prompt position puts on
+  /// each passage, per layer and averaged over heads (`[layer][passage]`); nil otherwise.
+  public var passageAttention: [[Float]]? = nil
 }
 
 /// Prompt-token accounting: what was evaluated against what evaluating each prompt alone would cost.
@@ -67,10 +70,14 @@ public struct PromptTokenTally: Sendable, Equatable {
 public struct PrefixPlanner {
   /// Share prefixes (default) or evaluate every prompt alone.
   public var sharePrefixes: Bool
+  /// Measure each prompt's `passageAttention` after its last token, before generating (needs a
+  /// session that reports `segmentAttention()`; off costs nothing).
+  public var measureAttention: Bool
 
   /// Creates a planner.
-  public init(sharePrefixes: Bool = true) {
+  public init(sharePrefixes: Bool = true, measureAttention: Bool = false) {
     self.sharePrefixes = sharePrefixes
+    self.measureAttention = measureAttention
   }
 
   /// Answers every request for `question`, calling `record` as soon as each answer exists.
@@ -147,11 +154,29 @@ public struct PrefixPlanner {
     _ options: DecodingOptions, prefillSeconds: Double
   ) throws -> PromptOutcome {
     let promptTokens = session.tokens
+    let attention = measureAttention ? try passageAttention(session, segments) : nil
     let t0 = Date()
     let answer = try session.generate(options)
     return PromptOutcome(
       request: request, segments: segments, promptTokens: promptTokens,
       promptTokenCount: answer.promptTokenCount, answer: answer,
-      prefillSeconds: prefillSeconds, generateSeconds: Date().timeIntervalSince(t0))
+      prefillSeconds: prefillSeconds, generateSeconds: Date().timeIntervalSince(t0),
+      passageAttention: attention)
+  }
+
+  /// The last prompt position's attention on the passage segments (`[layer][passage]`), read
+  /// from the session's per-segment attention over `[header][passages…][tail]`.
+  /// - Throws: `RunError` when the session cannot measure attention.
+  private func passageAttention(_ session: any GenerationSession, _ segments: PromptSegments)
+    throws -> [[Float]]
+  {
+    let k = segments.passages.count
+    guard let perSegment = session.segmentAttention(),
+      perSegment.allSatisfy({ $0.count == k + 2 })
+    else {
+      throw RunError(
+        "diagnostics: [attention] needs the in-process generator (generator.backend: inprocess)")
+    }
+    return perSegment.map { Array($0[1..<(1 + k)]) }
   }
 }

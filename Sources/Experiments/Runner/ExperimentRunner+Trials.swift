@@ -50,7 +50,8 @@ extension ExperimentRunner {
         generatorKey: context.generatorKey, generatorJSON: context.generatorJSON,
         promptHash: hash, decodingHash: context.decodingHash,
         answer: outcome.answer.text, outputTokensJSON: tokensJSON, logprobsJSON: logprobsJSON,
-        stopReason: outcome.answer.stopReason, promptTokenCount: outcome.promptTokenCount))
+        stopReason: outcome.answer.stopReason, promptTokenCount: outcome.promptTokenCount),
+      attention: AttentionRows.of(outcome.passageAttention))
   }
 }
 

@@ -50,6 +50,10 @@ public struct ExperimentRunner {
       throw RunError(
         "retriever '\(name)' is not available (known: \(inputs.rankers.keys.sorted()))")
     }
+    if spec.measuresAttention && !generator.measuresAttention {
+      throw RunError(
+        "diagnostics: [attention] needs the in-process generator (generator.backend: inprocess)")
+    }
     // Built before the experiment is stored, so a spec the model cannot serve leaves nothing behind.
     let builder = try PromptBuilder(spec: spec.prompt, chatFormat: generator.chatFormat)
     let (experiment, resumed) = try store.beginExperiment(
@@ -108,7 +112,10 @@ public struct ExperimentRunner {
           continue
         }
         let request = PromptRequest(conditionIndex: index, passages: passages)
-        if try options.useGenerationCache && recordFromCache(request, question, context) {
+        // A cached answer has no attention measurement: with diagnostics the cache is not read.
+        if try options.useGenerationCache && !spec.measuresAttention
+          && recordFromCache(request, question, context)
+        {
           state.fromCache += 1
           state.completed += 1
           done[index].insert(question.id)
@@ -117,7 +124,8 @@ public struct ExperimentRunner {
           requests.append(request)
         }
       }
-      let planner = PrefixPlanner(sharePrefixes: options.prefixSharing)
+      let planner = PrefixPlanner(
+        sharePrefixes: options.prefixSharing, measureAttention: spec.measuresAttention)
       state.tokens += try planner.run(
         question: question, requests: requests, builder: context.builder, generator: generator,
         options: context.decoding

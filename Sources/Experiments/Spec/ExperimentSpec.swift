@@ -18,9 +18,12 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
   public var module: ModuleSpec
   /// Metric names to compute per trial (`subem`, `em`, `f1`).
   public var metrics: [String]
+  /// Measurements taken beside each answer (`attention`); nil when none, so a spec without the
+  /// key keeps the hash it had before the key existed.
+  public var diagnostics: [Diagnostic]?
 
   enum CodingKeys: String, CodingKey {
-    case name, dataset, retrievers, generator, prompt, module, metrics
+    case name, dataset, retrievers, generator, prompt, module, metrics, diagnostics
     case retrievalDepth = "retrieval_depth"
   }
 
@@ -28,7 +31,7 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
   public init(
     name: String, dataset: DatasetSpec, retrievers: [String], retrievalDepth: Int = 20,
     generator: GeneratorSpec = GeneratorSpec(), prompt: PromptSpec = PromptSpec(),
-    module: ModuleSpec, metrics: [String] = ["subem", "em", "f1"]
+    module: ModuleSpec, metrics: [String] = ["subem", "em", "f1"], diagnostics: [Diagnostic]? = nil
   ) {
     self.name = name
     self.dataset = dataset
@@ -38,6 +41,7 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
     self.prompt = prompt
     self.module = module
     self.metrics = metrics
+    self.diagnostics = diagnostics.flatMap { $0.isEmpty ? nil : $0.sorted() }
   }
 
   public init(from decoder: any Decoder) throws {
@@ -50,7 +54,13 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
     prompt = try c.decodeIfPresent(PromptSpec.self, forKey: .prompt) ?? PromptSpec()
     module = try c.decode(ModuleSpec.self, forKey: .module)
     metrics = try c.decodeIfPresent([String].self, forKey: .metrics) ?? ["subem", "em", "f1"]
+    diagnostics = try c.decodeIfPresent([Diagnostic].self, forKey: .diagnostics).flatMap {
+      $0.isEmpty ? nil : $0.sorted()
+    }
   }
+
+  /// Whether `diagnostics` asks for attention measurements.
+  public var measuresAttention: Bool { diagnostics?.contains(.attention) == true }
 }
 
 /// Where the questions and passages come from.

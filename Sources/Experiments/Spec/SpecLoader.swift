@@ -56,6 +56,7 @@ public enum SpecLoader {
     checker.check(root, SpecVocabulary.schema, path: "")
     checkModuleKnobs(root, &checker)
     checkBackendKeys(root, &checker)
+    DiagnosticsCheck.check(root, &checker)
     guard checker.problems.isEmpty else { throw SpecError(file: file, problems: checker.problems) }
     do {
       let spec = try YAMLDecoder().decode(ExperimentSpec.self, from: root)

@@ -56,6 +56,8 @@ public enum SpecVocabulary {
   public static let formats = ["squad", "litm", "beir", "conflict"]
   /// Metric names.
   public static let metrics = ["subem", "em", "f1"]
+  /// Diagnostic names (`Diagnostic`).
+  public static let diagnostics = Diagnostic.allCases.map(\.rawValue)
 
   /// The schema every spec is checked against.
   static let schema: SpecShape = .object(
@@ -84,5 +86,6 @@ public enum SpecVocabulary {
         required: []),
       "module": .module,
       "metrics": .list(.choice(metrics, what: "metric"), nonEmpty: true),
+      "diagnostics": .list(.choice(diagnostics, what: "diagnostic"), nonEmpty: false),
     ], required: ["name", "dataset", "retrievers", "module"])
 }

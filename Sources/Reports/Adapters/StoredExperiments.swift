@@ -77,7 +77,8 @@ public struct StoredExperiments: Sendable {
       conditions: summaries, report: report,
       skips: try store.skipReasons(experimentId: id).map {
         SkipCount(reason: $0.reason, count: $0.count)
-      }, outcomes: outcomes)
+      }, outcomes: outcomes,
+      attention: try attentionSummary(experimentId: id, report: report, dataset: dataset))
   }
 
   /// One condition's trials as means with intervals.

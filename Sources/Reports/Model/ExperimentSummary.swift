@@ -61,11 +61,14 @@ public struct ExperimentSummary: Sendable, Equatable, Codable {
   /// Every trial's outcome, for figures and tables that look inside conditions (histograms over
   /// questions, gold positions); empty unless the module's report has such figures or tables.
   public var outcomes: [TrialOutcome]
+  /// The attention diagnostics, when the experiment measured any (`diagnostics: [attention]`).
+  public var attention: AttentionSummary?
 
   /// Creates a summary.
   public init(
     name: String, specYAML: String, provenance: Provenance, conditions: [ConditionSummary],
-    report: ModuleReport? = nil, skips: [SkipCount] = [], outcomes: [TrialOutcome] = []
+    report: ModuleReport? = nil, skips: [SkipCount] = [], outcomes: [TrialOutcome] = [],
+    attention: AttentionSummary? = nil
   ) {
     self.name = name
     self.specYAML = specYAML
@@ -74,6 +77,7 @@ public struct ExperimentSummary: Sendable, Equatable, Codable {
     self.report = report
     self.skips = skips
     self.outcomes = outcomes
+    self.attention = attention
   }
 
   /// Key names in order of first appearance over all conditions (the results table's columns).

@@ -38,6 +38,7 @@ public struct Notebook: Sendable {
     ]
     lines += Findings.sentences(for: summary).map { "- \($0)" } + [""]
     lines += plotSection()
+    lines += attentionSection()
     lines += [
       "## Results",
       "",
@@ -101,20 +102,24 @@ public struct Notebook: Sendable {
   /// Image links relative to the notebook's folder, or a hint to run `raglab plot`.
   private func plotSection() -> [String] {
     var lines = ["## Plots", ""]
-    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    let pngs = images.filter { $0.hasSuffix(".png") }
+    let pngs = images.filter { $0.hasSuffix(".png") && !isAttentionImage($0) }
     if pngs.isEmpty {
       lines.append("_No plots yet: run `raglab plot \(summary.name)`, then this command again._")
     }
-    for png in pngs {
-      let link = RelativePath.of(png, from: folder)
-      let stem = String(link.dropLast(4))
-      let name = URL(fileURLWithPath: png).deletingPathExtension().lastPathComponent
-      lines.append("![\(name)](\(link))")
-      lines.append("")
-      lines.append("[SVG](\(stem).svg) · [gnuplot script](\(stem).gp) · [data](\(stem).dat)")
-    }
+    for png in pngs { lines += imageLines(png) }
     return lines + [""]
+  }
+
+  /// The image link of one rendered PNG and links to its SVG, script and data.
+  func imageLines(_ png: String) -> [String] {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    let link = RelativePath.of(png, from: folder)
+    let stem = String(link.dropLast(4))
+    let name = URL(fileURLWithPath: png).deletingPathExtension().lastPathComponent
+    return [
+      "![\(name)](\(link))", "",
+      "[SVG](\(stem).svg) · [gnuplot script](\(stem).gp) · [data](\(stem).dat)",
+    ]
   }
 
   /// Hashes, commit, timing and trial count as a two-column table.

@@ -69,18 +69,25 @@ public struct ResultsStore: Sendable {
     }
   }
 
-  /// Stores one trial (and its generation, if given) in one transaction; a trial already present for
-  /// the same condition and question is left as it is.
+  /// Stores one trial (and its generation and attention rows, if given) in one transaction; a trial
+  /// already present for the same condition and question is left as it is, and so are its rows.
+  /// The `trialId` of each `attention` row is set to the new trial's id.
   /// - Returns: true when the trial was new.
   @discardableResult
-  public func record(_ trial: TrialRecord, caching generation: GenerationCacheRecord? = nil) throws
-    -> Bool
-  {
+  public func record(
+    _ trial: TrialRecord, caching generation: GenerationCacheRecord? = nil,
+    attention: [AttentionMassRecord] = []
+  ) throws -> Bool {
     try write { db in
       if let generation { try generation.insert(db, onConflict: .ignore) }
       var row = trial
       try row.insert(db, onConflict: .ignore)
-      return db.changesCount > 0
+      guard db.changesCount > 0 else { return false }
+      for var mass in attention {
+        mass.trialId = row.id ?? db.lastInsertedRowID
+        try mass.insert(db)
+      }
+      return true
     }
   }
 
