@@ -14,7 +14,8 @@ public struct Raglab: AsyncParsableCommand {
       """,
     subcommands: [
       ModelCommand.self, DataCommand.self, DenseCommand.self, RunCommand.self, ValidateCommand.self,
-      PlotCommand.self, ReportCommand.self, ResultsCommand.self, InspectCommand.self,
+      PlotCommand.self, ReportCommand.self, ResultsCommand.self, CompareCommand.self,
+      InspectCommand.self,
       OrderCommand.self,
     ]
   )

@@ -33,6 +33,8 @@ public enum FigureSpec: Codable, Sendable, Equatable {
   case goldPosition(GoldPositionFigure)
   /// A histogram of a per-question measure over the trials of one passage set.
   case histogram(HistogramFigure)
+  /// Paired differences of each strategy to a baseline strategy, with intervals (a forest plot).
+  case forest(ForestFigure)
 }
 
 /// Metrics along a numeric condition key with 95 % CI bands, one line per series and metric;

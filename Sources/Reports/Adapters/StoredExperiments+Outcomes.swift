@@ -20,7 +20,7 @@ extension ModuleReport {
 }
 
 extension StoredExperiments {
-  /// The outcomes of one condition's trials: answer, SubEM, and the gold passage's prompt
+  /// The outcomes of one condition's trials: answer, scores, and the gold passage's prompt
   /// position (the first shown passage whose id is one of the question's gold passage ids, looked
   /// up in the catalog; nil without a catalog or when no gold passage is shown).
   func outcomes(of trials: [TrialRecord], condition: Int, dataset: String?) throws
@@ -36,10 +36,10 @@ extension StoredExperiments {
           gold.contains($0)
         }.map { $0 + 1 }
       }
+      let metrics = StoredValues.metrics(trial.metricsJSON)
       return TrialOutcome(
         condition: condition, questionID: trial.questionId, answer: trial.answer,
-        correct: StoredValues.metrics(trial.metricsJSON)["subem"] == 1,
-        goldPosition: goldPosition)
+        correct: metrics["subem"] == 1, goldPosition: goldPosition, metrics: metrics)
     }
   }
 }

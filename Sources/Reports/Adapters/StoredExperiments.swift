@@ -42,8 +42,11 @@ public struct StoredExperiments: Sendable {
     try summary(of: try record(named: name))
   }
 
-  /// The summary of one stored experiment (see `summary(named:)`).
-  public func summary(of record: ExperimentRecord) throws -> ExperimentSummary {
+  /// The summary of one stored experiment (see `summary(named:)`); with `trialOutcomes` every
+  /// trial's outcome is included even when the module's figures and tables do not need them.
+  public func summary(of record: ExperimentRecord, trialOutcomes: Bool = false) throws
+    -> ExperimentSummary
+  {
     guard let id = record.id else {
       throw ReportsError.noExperiment(name: record.name, database: store.database.path, known: [])
     }
@@ -60,7 +63,7 @@ public struct StoredExperiments: Sendable {
       let trials = try store.trials(conditionId: condition.id ?? -1)
       let ordered = order.compactMap { name in keys.first { $0.name == name } }
       summaries.append(try summarise(trials, keys: ordered, dataset: dataset))
-      if report?.needsTrialOutcomes == true {
+      if trialOutcomes || report?.needsTrialOutcomes == true {
         outcomes += try self.outcomes(of: trials, condition: index, dataset: dataset)
       }
     }

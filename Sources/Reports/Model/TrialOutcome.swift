@@ -9,18 +9,22 @@ public struct TrialOutcome: Sendable, Equatable, Codable {
   public var answer: String
   /// Whether the answer is right (`subem` is 1).
   public var correct: Bool
+  /// Every numeric score stored for the trial (`subem`, `em`, `f1`, …).
+  public var metrics: [String: Double]
   /// 1-based prompt position of the first gold passage shown, or nil when none is shown (or the
   /// question's gold passage ids are unknown).
   public var goldPosition: Int?
 
   /// Creates an outcome.
   public init(
-    condition: Int, questionID: String, answer: String, correct: Bool, goldPosition: Int? = nil
+    condition: Int, questionID: String, answer: String, correct: Bool, goldPosition: Int? = nil,
+    metrics: [String: Double] = [:]
   ) {
     self.condition = condition
     self.questionID = questionID
     self.answer = answer
     self.correct = correct
     self.goldPosition = goldPosition
+    self.metrics = metrics
   }
 }

@@ -12,6 +12,19 @@ enum NumberFormat {
     "\(fixed(estimate.value, digits)) \(interval(estimate, digits))"
   }
 
+  /// `+0.080 [0.020, 0.140]`: a difference with its interval, signed.
+  static func signedWithInterval(_ estimate: Estimate, _ digits: Int = 3) -> String {
+    let sign = estimate.value > 0 && fixed(estimate.value, digits) != fixed(0, digits) ? "+" : ""
+    return "\(sign)\(withInterval(estimate, digits))"
+  }
+
+  /// A p-value: three decimals down to 0.001 (`0.042`), two significant digits below
+  /// (`3.1e-05`), `–` when not finite.
+  static func pValue(_ p: Double) -> String {
+    guard p.isFinite else { return "–" }
+    return p >= 0.001 ? String(format: "%.3f", p) : String(format: "%.1e", p)
+  }
+
   /// `[0.300, 0.550]`.
   static func interval(_ estimate: Estimate, _ digits: Int = 3) -> String {
     "[\(fixed(estimate.low, digits)), \(fixed(estimate.high, digits))]"

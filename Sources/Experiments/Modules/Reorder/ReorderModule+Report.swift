@@ -27,6 +27,14 @@ extension ReorderModule {
       "strategy": Dictionary(
         uniqueKeysWithValues: strategies.filter(\.isOracle).map { ($0.name, $0.label) })
     ]
+    // Paired differences to the retrieval order, when it runs beside another strategy.
+    if knobs.strategies.contains("retrieval"), knobs.strategies.count > 1 {
+      report.figures.append(
+        .forest(
+          ForestFigure(
+            stem: "paired-differences",
+            title: "Which orders beat the retrieval order on the same questions?")))
+    }
     return report
   }
 }
