@@ -47,6 +47,7 @@ extension Session {
       try! quantize(kNew, count: n * kvDim, as: cacheType, into: kc + rowOffset)
       try! quantize(vNew, count: n * kvDim, as: cacheType, into: vc + rowOffset)
       (s.lastQuery + l * dim).update(from: s.q + (n - 1) * dim, count: dim)
+      queryCapture?.record(s.q, layer: l, rows: n, pos0: pos0)
       attention(q: s.q, keys: kc, values: vc, out: s.xb2, rows: n, pos0: pos0)
       project(s.xb2, n: n, [Projection(s.xb, lw.wo)], scratch: s.quant, pool: pool)
       ck_add(s.x, s.xb, Int32(n * dim))

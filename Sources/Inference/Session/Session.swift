@@ -27,6 +27,8 @@ public final class Session {
   }
   /// Whether `state.logits` / `state.lastQuery` describe the last cached position.
   private var outputsValid = false
+  /// Per-position queries recorded while `capturesQueries` is on (see Session+QueryAttention.swift).
+  var queryCapture: QueryCapture?
 
   /// Tokens currently in the cache.
   public var count: Int { tokens.count }
@@ -92,6 +94,7 @@ public final class Session {
     tokens.removeLast(count - n)
     outputsValid = false
     for (l, from) in capturedFrom where from > n { capturedFrom[l] = n }
+    queryCapture?.truncate(to: n)
   }
 
   /// Recomputes the last position's outputs after a truncation (re-running one token).
