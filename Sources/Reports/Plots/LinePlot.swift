@@ -13,7 +13,8 @@ public struct LinePlot: GnuplotFigure, Equatable {
   /// The baselines the summary has, drawn across the x range.
   public var baselines: [BaselineLine]
 
-  /// Builds the plot of `summary` as `recipe` describes.
+  /// Builds the plot of `summary` as `recipe` describes, key values in the legend read through
+  /// the module's `valueLabels` (`gold_first (oracle)`) unless the recipe gives its own.
   /// - Throws: `ReportsError.noTrials` when the experiment has no trials yet (so the plots of an
   ///   earlier run are left alone), `ReportsError.nothingToPlot` when no condition has a numeric
   ///   x key and the metric, or two conditions of one series share an x value.
@@ -21,6 +22,8 @@ public struct LinePlot: GnuplotFigure, Equatable {
     guard summary.provenance.trialCount > 0 else {
       throw ReportsError.noTrials(experiment: summary.name, kept: nil)
     }
+    var recipe = recipe
+    recipe.valueLabels.merge(summary.report?.valueLabels ?? [:]) { given, _ in given }
     self.experiment = summary.name
     self.recipe = recipe
     self.series = try CurveSeries.group(summary, recipe: recipe)

@@ -72,6 +72,9 @@ public struct LinePlotRecipe: Sendable, Equatable {
   public var keyLabels: [String: String]
   /// Whether each series' recall@k is drawn dashed beside it (when known).
   public var overlayRecall: Bool
+  /// How key values read in the legend (key → value → label, e.g. `gold_first (oracle)`);
+  /// `LinePlot` takes them from the module's `ModuleReport.valueLabels`.
+  public var valueLabels: [String: [String: String]] = [:]
   /// The baselines drawn as horizontal lines across the plot, when the summary has them.
   public var baselines: [PlotBaseline]
   /// The y range; nil lets gnuplot choose.
@@ -105,6 +108,6 @@ public struct LinePlotRecipe: Sendable, Equatable {
 
   /// `keys` as the legend reads them, e.g. `bm25, order=reverse` or `10 passages`.
   func label(of keys: [ConditionKey]) -> String {
-    KeyLabels.text(keys, templates: keyLabels)
+    KeyLabels.text(keys, templates: keyLabels, values: valueLabels)
   }
 }

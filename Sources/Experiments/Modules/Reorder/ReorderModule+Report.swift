@@ -22,7 +22,7 @@ extension ReorderModule {
             : " The oracles (\(oracles.joined(separator: ", "))) read the gold labels, so they "
               + "bound what a re-ranker could reach; they are labelled \"oracle\" in tables and "
               + "plots and skip the questions whose top k holds no gold passage (counted below).")
-      ] + definitions)
+      ] + definitions, findings: [.strategies(StrategyFinding())])
     report.valueLabels = [
       "strategy": Dictionary(
         uniqueKeysWithValues: strategies.filter(\.isOracle).map { ($0.name, $0.label) })
