@@ -22,6 +22,33 @@ struct QuestionExtraTests {
     #expect(extras == [#"{"memory_answers":["Jeremy Johnson"]}"#, nil])
   }
 
+  @Test func aRecordsCtxListRoundTripsInFileOrderWithItsFlags() throws {
+    let store = CorpusStore(try LabDatabase.inMemory())
+    let source = DatasetSource(name: "nq", kind: "litm", sourcePath: "x", checksum: "00")
+    let contexts = [
+      FileContext(id: "d1", hasAnswer: false, isGold: false),
+      FileContext(id: "g", hasAnswer: true, isGold: true),
+      FileContext(id: "d0"),
+    ]
+    try store.importDataset(source) { writer in
+      for id in ["d1", "g", "d0"] { try writer.addPassage(id: id, title: "", text: id) }
+      try writer.addQuestion(
+        id: "q1", text: "who?", answers: ["a"], goldPassageIDs: ["g"], fileContexts: contexts)
+      try writer.addQuestion(
+        id: "q2", text: "none?", answers: ["a"], goldPassageIDs: [], fileContexts: [])
+    }
+    let questions = try store.questions(dataset: "nq")
+    #expect(questions.map(\.fileContexts) == [contexts, []])
+    let extras = try store.database.writer.read { db in
+      try String?.fetchAll(db, sql: "SELECT extra FROM question ORDER BY id")
+    }
+    #expect(
+      extras == [
+        #"{"ctxs":[{"hasanswer":false,"id":"d1","isgold":false},{"hasanswer":true,"id":"g","isgold":true},{"id":"d0"}]}"#,
+        #"{"ctxs":[]}"#,
+      ])
+  }
+
   @Test func aDatabaseFromBeforeTheExtraColumnGainsItAndKeepsItsQuestions() throws {
     let queue = try DatabaseQueue()
     try LabDatabase.migrator.migrate(queue, upTo: "corpus-v1")
@@ -39,5 +66,6 @@ struct QuestionExtraTests {
     let questions = try store.questions(dataset: "old")
     #expect(questions.map(\.answers) == [["a"]])
     #expect(questions.map(\.memoryAnswers) == [[]])
+    #expect(questions.map(\.fileContexts) == [nil])
   }
 }

@@ -10,6 +10,8 @@ import Store
 /// - Gold passages are the ctxs with `isgold: true`; on a line where no ctx has an `isgold` key
 ///   (plain DPR output), the ctxs with `hasanswer: true` are gold instead.
 /// - Question ids are `q<line number>`, so they survive skipped lines unchanged.
+/// - Each question keeps its record's ctxs in file order with their `hasanswer`/`isgold` flags
+///   (`QuestionRecord.fileContexts`), the distractors `gold_position` uses with `distractors: file`.
 /// - An id seen again must name the same title and text; another passage under a known id is a
 ///   bad line (located by file, line and the line the id first appeared on).
 enum LitMImporter {
@@ -29,6 +31,7 @@ enum LitMImporter {
       let contexts = try object.objects("ctxs", in: expectedLine)
       var passages: [(id: String, title: String, text: String)] = []
       var gold: [String] = []
+      var flags: [FileContext] = []
       let hasGoldFlags = contexts.contains { $0.object["isgold"] != nil }
       for (index, context) in contexts.enumerated() {
         let text: String
@@ -45,6 +48,8 @@ enum LitMImporter {
           throw FieldError("ctxs[\(index)]: \(error.message)")
         }
         passages.append((id, title, text))
+        flags.append(
+          FileContext(id: id, hasAnswer: context.bool("hasanswer"), isGold: context.bool("isgold")))
         let isGold = hasGoldFlags ? context.bool("isgold") : context.bool("hasanswer")
         if isGold == true { gold.append(id) }
       }
@@ -58,7 +63,7 @@ enum LitMImporter {
       }
       try writer.addQuestion(
         id: "q\(reader.lineNumber)", text: question, answers: distinct(answers),
-        goldPassageIDs: distinct(gold))
+        goldPassageIDs: distinct(gold), fileContexts: flags)
       registry.commit()
     }
     log.duplicatePassages += duplicates

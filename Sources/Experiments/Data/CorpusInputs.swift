@@ -35,7 +35,7 @@ public enum CorpusInputs {
     let questions = records.map {
       Question(
         id: $0.id, text: $0.text, answers: $0.answers, goldPassageIDs: $0.goldPassageIDs,
-        memoryAnswers: $0.memoryAnswers)
+        memoryAnswers: $0.memoryAnswers, fileContexts: $0.fileContexts)
     }
     return ExperimentInputs(
       questions: questions, dataChecksum: info.checksum, rankers: rankers,

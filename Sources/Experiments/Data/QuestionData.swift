@@ -1,3 +1,5 @@
+import Store
+
 /// A question with its gold answers and, when the dataset names them, its gold passages.
 public struct Question: Sendable, Equatable, Codable {
   /// Id in the dataset.
@@ -11,17 +13,21 @@ public struct Question: Sendable, Equatable, Codable {
   /// A knowledge-conflict example's original answers, which its gold context was changed from
   /// (`answers` holds the substituted ones); empty for other datasets.
   public var memoryAnswers: [String]
+  /// A LitM/DPR record's ctxs in file order with their `hasanswer`/`isgold` flags (the
+  /// distractors of `gold_position` with `distractors: file`); nil for other datasets.
+  public var fileContexts: [FileContext]?
 
   /// Creates a question.
   public init(
     id: String, text: String, answers: [String], goldPassageIDs: [String] = [],
-    memoryAnswers: [String] = []
+    memoryAnswers: [String] = [], fileContexts: [FileContext]? = nil
   ) {
     self.id = id
     self.text = text
     self.answers = answers
     self.goldPassageIDs = goldPassageIDs
     self.memoryAnswers = memoryAnswers
+    self.fileContexts = fileContexts
   }
 }
 

@@ -25,6 +25,7 @@ public final class QuestionContext {
   private var rankedLists: [String: [Passage]] = [:]
   private var gold: [Passage]?
   private var samples: [String: [Passage]] = [:]
+  private var fileDistractorList: FileDistractors?
 
   /// Creates the context of one question.
   public init(
@@ -61,6 +62,18 @@ public final class QuestionContext {
     let passages = try corpus.passages(ids: question.goldPassageIDs)
     gold = passages
     return passages
+  }
+
+  /// The question's own distractors from its LitM/DPR record (`FileDistractors`), looked up once.
+  /// - Throws: `RunError` when there is no corpus or the question has no stored ctx list.
+  public func fileDistractors() throws -> FileDistractors {
+    if let fileDistractorList { return fileDistractorList }
+    guard let corpus else {
+      throw RunError("file distractors need the corpus, which this run lacks")
+    }
+    let made = try FileDistractors(question: question, corpus: corpus)
+    fileDistractorList = made
+    return made
   }
 
   /// A seeded sample of `count` corpus passages without the question's gold passages, drawn with

@@ -55,17 +55,22 @@ public struct QuestionRecord: Sendable, Hashable, Codable {
   /// For a knowledge-conflict example (`conflict` format), the original answers its gold
   /// context was changed from (the answers `answers` replaced); empty for other formats.
   public var memoryAnswers: [String]
+  /// For a question imported from a LitM/DPR JSONL file, its record's ctxs in file order with
+  /// their flags; nil for other formats (and for litm rows imported before raglab kept them).
+  public var fileContexts: [FileContext]?
 
-  /// A question with its answers, gold passage ids and (for knowledge conflicts) original answers.
+  /// A question with its answers, gold passage ids, (for knowledge conflicts) original answers
+  /// and (for LitM/DPR records) the record's ctxs.
   public init(
     id: String, text: String, answers: [String], goldPassageIDs: [String],
-    memoryAnswers: [String] = []
+    memoryAnswers: [String] = [], fileContexts: [FileContext]? = nil
   ) {
     self.id = id
     self.text = text
     self.answers = answers
     self.goldPassageIDs = goldPassageIDs
     self.memoryAnswers = memoryAnswers
+    self.fileContexts = fileContexts
   }
 }
 

@@ -50,13 +50,14 @@ public final class CorpusImportWriter {
     return true
   }
 
-  /// Adds a question with its gold answers, gold passage ids and (for knowledge conflicts) the
-  /// original answers its context was changed from.
+  /// Adds a question with its gold answers, gold passage ids, (for knowledge conflicts) the
+  /// original answers its context was changed from and (for LitM/DPR records) its ctxs in file
+  /// order with their flags.
   /// - Returns: `false` (and writes nothing) when the dataset already has a question with this id.
   @discardableResult
   public func addQuestion(
     id: String, text: String, answers: [String], goldPassageIDs: [String],
-    memoryAnswers: [String] = []
+    memoryAnswers: [String] = [], fileContexts: [FileContext]? = nil
   ) throws -> Bool {
     let statement = try db.cachedStatement(
       sql: """
@@ -66,7 +67,7 @@ public final class CorpusImportWriter {
         """)
     try statement.execute(arguments: [
       datasetID, id, text, JSONColumn.encode(answers), JSONColumn.encode(goldPassageIDs),
-      QuestionExtra(memoryAnswers: memoryAnswers).columnText,
+      QuestionExtra(memoryAnswers: memoryAnswers, fileContexts: fileContexts).columnText,
     ])
     guard db.changesCount > 0 else { return false }
     questionCount += 1

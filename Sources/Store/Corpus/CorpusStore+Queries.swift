@@ -128,10 +128,11 @@ extension CorpusStore {
   }
 
   static func questionRecord(_ row: Row) throws -> QuestionRecord {
-    QuestionRecord(
+    let extra = try QuestionExtra.decode(row[4])
+    return QuestionRecord(
       id: row[0], text: row[1], answers: try JSONColumn.decode(row[2]),
       goldPassageIDs: try JSONColumn.decode(row[3]),
-      memoryAnswers: try QuestionExtra.decode(row[4]).memoryAnswers)
+      memoryAnswers: extra.memoryAnswers, fileContexts: extra.fileContexts)
   }
 }
 

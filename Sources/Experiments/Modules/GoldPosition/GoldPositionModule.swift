@@ -3,13 +3,17 @@ import Foundation
 /// "Lost in the Middle" (Liu et al., 2023, §2): the gold passage at each position among `total − 1`
 /// distractors — the retriever's top-ranked passages that contain no gold answer (the recall rule),
 /// in retrieval order or shuffled — plus closed-book (no passages) and oracle (gold only) baselines.
+/// With `distractors: file` the distractors are each LitM/DPR record's own (`FileDistractors`).
 public struct GoldPositionModule: ExperimentModule {
   /// The module's name in specs.
   public static let name = "gold_position"
 
   /// Validation, decoding and construction.
   static let entry = ModuleEntry(
-    name: name, knobs: GoldPositionKnobs.self, fields: PlacementSweep.fields, required: ["total"],
+    name: name, knobs: GoldPositionKnobs.self,
+    fields: PlacementSweep.fields.merging([
+      "distractors": .choice(GoldPositionKnobs.distractorSources, what: "distractor source")
+    ]) { shared, _ in shared }, required: ["total"],
     check: check,
     defaultReport: GoldPositionModule(retrievers: [], knobs: GoldPositionKnobs(total: [])).report
   ) { spec, knobs in
@@ -31,18 +35,38 @@ public struct GoldPositionModule: ExperimentModule {
   }
 
   /// Every (retriever, total, gold position), then `{baseline: closed_book}` and
-  /// `{baseline: oracle}` unless `baselines: false`.
+  /// `{baseline: oracle}` unless `baselines: false`. With `distractors: file` there is one series,
+  /// `retriever: file`, whose conditions need no ranked list.
   public func conditions() throws -> [Condition] {
-    sweep.conditions(retrievers: retrievers, baselines: ["closed_book", "oracle"])
+    guard usesFile else {
+      return sweep.conditions(retrievers: retrievers, baselines: ["closed_book", "oracle"])
+    }
+    return sweep.conditions(
+      retrievers: [FileDistractors.series], baselines: ["closed_book", "oracle"]
+    ).map { condition in
+      var unranked = condition
+      unranked.retriever = nil
+      return unranked
+    }
   }
+
+  /// Whether distractors come from each record's own ctxs.
+  private var usesFile: Bool { knobs.distractors == "file" }
 
   public func passages(for condition: Condition, context: QuestionContext) throws -> [Passage] {
     if let baseline = sweep.baseline(of: condition) {
       return baseline == "closed_book" ? [] : try gold(context)
     }
-    return try sweep.arrange(
-      try gold(context)[0], for: condition, context: context,
-      excluding: context.question.answers, what: "answer-free distractors")
+    guard usesFile else {
+      return try sweep.arrange(
+        try gold(context)[0], for: condition, context: context,
+        excluding: context.question.answers, what: "answer-free distractors")
+    }
+    let file = try context.fileDistractors()
+    let needed = try sweep.total(of: condition) - 1
+    guard file.passages.count >= needed else { throw ModuleSkip(file.shortage(needed: needed)) }
+    return try sweep.place(
+      try gold(context)[0], for: condition, context: context, among: file.passages)
   }
 
   /// The question's gold passages.
@@ -64,7 +88,10 @@ public struct GoldPositionModule: ExperimentModule {
             yLabel: "accuracy (SubEM)", baselineKey: "baseline"))
       ],
       notes: [
-        "Distractors are the retriever's top-ranked passages that contain no gold answer "
+        (usesFile
+          ? "Distractors are each record's own ctxs flagged hasanswer=false (Liu et al.'s; the "
+            + "file lists them in retrieval order), minus any that contain a gold answer all the same "
+          : "Distractors are the retriever's top-ranked passages that contain no gold answer ")
           + "(SQuAD-normalised whole-token containment, the rule recall@k uses), "
           + (knobs.distractorOrder == "random"
             ? "shuffled once per question and total (seeded), so only the gold passage moves. "

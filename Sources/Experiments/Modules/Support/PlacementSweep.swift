@@ -68,12 +68,30 @@ public struct PlacementSweep: Sendable {
         "\(free.passages.count) \(what) in the top \(ranked.count) of \(keys.retriever), "
           + "\(keys.total - 1) needed")
     }
+    return try place(placed, for: condition, context: context, among: free.passages)
+  }
+
+  /// The passages of a placement condition: `placed` at its position among the first
+  /// `total − 1` of `distractors` (already answer-free, best first), shuffled when the knobs say.
+  /// - Throws: `RunError` for a condition without placement keys; `DistractorError` when fewer
+  ///   than `total − 1` distractors are given (check the count first to skip instead).
+  public func place(
+    _ placed: Passage, for condition: Condition, context: QuestionContext,
+    among distractors: [Passage]
+  ) throws -> [Passage] {
+    let keys = try PlacementKeys(condition, positionKey: positionKey)
     // One shuffle per (question, retriever, total), so only the placed passage moves.
     let stream =
       knobs.distractorOrder == "random" ? context.random("\(keys.retriever)/\(keys.total)") : nil
     return try GoldLayout.arrange(
-      gold: placed, at: keys.position, total: keys.total, distractors: free.passages,
+      gold: placed, at: keys.position, total: keys.total, distractors: distractors,
       shuffling: stream)
+  }
+
+  /// The total a placement condition shows.
+  /// - Throws: `RunError` for a condition without placement keys.
+  public func total(of condition: Condition) throws -> Int {
+    try PlacementKeys(condition, positionKey: positionKey).total
   }
 }
 
