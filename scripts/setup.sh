@@ -53,4 +53,19 @@ extract "$BB" "$BB_TASKS/squad_shifts/new_wiki_v1.0.json" "$RAGLAB_HOME/data/squ
 extract "$BB" "$BB_TASKS/contextual_parametric_knowledge_conflicts/task.json" \
   "$RAGLAB_HOME/data/knowledge-conflicts/task.json" c8b4a4528d3530181881851f9e145d175ff41463d2742f3c73300b5c566d295a
 
+# --- optional: Liu et al.'s NQ-open oracle file, only when a copy lies beside the clone -------------
+# experiments/gold-position-litm.yaml reads data/litm/nq-open-oracle.jsonl.gz ("Lost in the Middle"
+# release, MIT). It is on no package registry, so it is never downloaded: a copy in ../shared/data
+# (as CI lays it out) is installed, checksum-verified; without one nothing happens and only that
+# spec lacks its data (place the file there yourself).
+LITM_SRC="$(dirname "$0")/../../shared/data/nq-open-oracle.jsonl.gz"
+LITM_DEST="$RAGLAB_HOME/data/litm/nq-open-oracle.jsonl.gz"
+LITM_SUM=6a7f72b846f663a133ef952244e5a4e43f06bcf190afe34e8fbe687ce0d1653e
+if [ -f "$LITM_SRC" ] && ! { [ -f "$LITM_DEST" ] && echo "$LITM_SUM  $LITM_DEST" | sha256sum -c --quiet - 2>/dev/null; }; then
+  echo "$LITM_SUM  $LITM_SRC" | sha256sum -c --quiet - || die "checksum mismatch for $LITM_SRC"
+  say "installing nq-open-oracle.jsonl.gz from ../shared/data"
+  mkdir -p "$(dirname "$LITM_DEST")"
+  cp "$LITM_SRC" "$LITM_DEST.partial" && chmod 644 "$LITM_DEST.partial" && mv "$LITM_DEST.partial" "$LITM_DEST"
+fi
+
 say "ready: $RAGLAB_HOME"

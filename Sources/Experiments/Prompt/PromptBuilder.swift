@@ -24,6 +24,8 @@ public struct PromptSegments: Sendable, Equatable {
 ///   question]`), passages in the "Lost in the Middle" format `Document [i](Title: t) text`, then
 ///   `Question: q` (and `Answer:` for raw prompts).
 /// - `question_first` (Stable-RAG, arXiv 2601.02993): `Question: q\nDocuments: document 1: …`.
+/// - `litm` ("Lost in the Middle", Liu et al. 2023): their QA prompt exactly (`LitMPrompt`); raw,
+///   it ignores `instruction`, which is only the system turn with `chat`.
 ///
 /// With `chat`, the instruction is the system turn and everything else the user turn, rendered by the
 /// model's own chat format (recognised from its GGUF, or the server's); the assistant prefix ends
@@ -45,6 +47,15 @@ public struct PromptBuilder: Sendable {
 
   /// The segments of the prompt showing `passages` (in this order) for `question`.
   public func segments(question: Question, passages: [Passage]) -> PromptSegments {
+    let rendered = passages.enumerated().map { passageSegment($1, number: $0 + 1) }
+    if spec.template == "litm" {
+      let (open, close) =
+        if spec.chat, let chatFormat { chatFormat.split(system: spec.instruction) } else {
+          ("", "")
+        }
+      return LitMPrompt.segments(
+        question: question.text, passages: rendered, open: open, close: close)
+    }
     let (before, after) =
       if spec.chat, let chatFormat {
         chatFormat.split(system: spec.instruction)
@@ -53,7 +64,6 @@ public struct PromptBuilder: Sendable {
       }
     let questionFirst = spec.template == "question_first"
     let header = questionFirst ? before + "Question: \(question.text)\nDocuments:\n" : before
-    let rendered = passages.enumerated().map { passageSegment($1, number: $0 + 1) }
     let tail: String
     if questionFirst {
       tail = spec.chat ? after : "Answer:"

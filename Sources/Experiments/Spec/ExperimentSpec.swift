@@ -169,7 +169,8 @@ public struct PromptSpec: Codable, Sendable, Equatable {
   /// The default instruction (Jin et al. style: answer from the documents, in a few words).
   public static let defaultInstruction =
     "Answer the question using the documents below. Reply with a short answer of a few words."
-  /// `question_last` ([instruction, passages, question], Jin et al.) or `question_first` (Stable-RAG).
+  /// `question_last` ([instruction, passages, question], Jin et al.), `question_first` (Stable-RAG)
+  /// or `litm` (Liu et al.'s QA prompt, `LitMPrompt`).
   public var template: String
   /// Wrap the prompt in the model's chat template.
   public var chat: Bool

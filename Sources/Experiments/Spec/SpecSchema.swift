@@ -47,7 +47,7 @@ public enum SpecVocabulary {
   /// Experiment modules the lab knows.
   public static var modules: [String] { ModuleRegistry.names }
   /// Prompt templates.
-  public static let templates = ["question_last", "question_first"]
+  public static let templates = ["question_last", "question_first", "litm"]
   /// Generator backends.
   public static let backends = ["inprocess", "openai"]
   /// KV cache types of the in-process engine.
