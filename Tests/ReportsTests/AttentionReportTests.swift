@@ -123,15 +123,31 @@ private func storedAttentionExperiment() throws -> StoredExperiments {
     database: "lab.sqlite")
   let text = notebook.markdown()
   let section = try #require(text.range(of: "## Where does the model look?"))
-  #expect(text.contains("Attention diagnostics cover 5 of 6 trials"))
+  #expect(text.contains("Attention diagnostics cover 5 of 6 trials (a trial without passages"))
   #expect(
     text.contains(
-      "With 3 passages (4 trials), the most attended slot is 1 in Q1 (0.375), 3 in Q4 (0.500); "
-        + "in Q4 slot 1 gets 0.125 and slot 3 0.500 against 0.125 on average between them. "
-        + "Accuracy is highest with the gold passage at slot 1 (1.000) and lowest at slot 3 "
-        + "(0.500)."))
+      "With 3 passages (4 trials), the most attended slot is 1 in Q1 (0.375) and 3 in Q4 "
+        + "(0.500); in Q4 slot 1 gets 0.125 and slot 3 0.500 against 0.125 on average between "
+        + "them. Accuracy is highest (1.000) with the gold passage at slot 1 and lowest (0.500) at "
+        + "slot 3."))
   let image = try #require(
     text.range(of: "![attention-by-slot-k3](../plots/gp/attention-by-slot-k3.png)"))
   #expect(image.lowerBound > section.lowerBound)
   #expect(text.components(separatedBy: "attention-by-slot-k3.png").count == 2)  // shown once
+}
+
+@Test func attentionSentenceNamesEveryTiedSlotAndSaysNothingOfFlatAccuracy() {
+  func point(_ slot: Int, _ value: Double) -> SlotAccuracy {
+    SlotAccuracy(slot: slot, estimate: Estimate(value: value), n: 2)
+  }
+  let mass = [QuarterMass(quarter: 1, mass: [0.5, 0.25])]
+  let tied = AttentionProfile(
+    slots: 3, trials: 6, quarters: mass, accuracy: [point(1, 0.5), point(2, 0.5), point(3, 0)])
+  #expect(
+    Notebook.attentionSentence(tied)
+      == "With 3 passages (6 trials), the most attended slot is 1 in Q1 (0.500). Accuracy is "
+      + "highest (0.500) with the gold passage at slots 1 and 2 and lowest (0.000) at slot 3.")
+  let flat = AttentionProfile(
+    slots: 2, trials: 4, quarters: mass, accuracy: [point(1, 0.5), point(2, 0.5)])
+  #expect(!Notebook.attentionSentence(flat).contains("Accuracy"))
 }
