@@ -19,23 +19,43 @@ private func squadList(k: Int) throws -> (question: String, passages: [Passage])
   return (question, passages)
 }
 
-/// The re-rankers' cost on SQuAD passages with SmolLM2 (`RAGLAB_RERANK_BENCH=1`; a measurement
-/// for docs/experiments.md, so off in ordinary runs).
+/// The re-rankers' cost on SQuAD passages with SmolLM2, next to a plain prefill of the reader's
+/// prompt for the same list, interleaved so machine load hits all three alike
+/// (`RAGLAB_RERANK_BENCH=1`; a measurement for docs/experiments.md, off in ordinary runs).
 @Test(.enabled(if: ProcessInfo.processInfo.environment["RAGLAB_RERANK_BENCH"] == "1"))
 func rerankerCostOnSquadPassages() throws {
   let model = try LanguageModel.load(path: try defaultModelPath())
   let generator = try InProcessGenerator(model: model)
-  for name in Rerankers.names {
-    let scorer = try Rerankers.scorer(named: name, generator: generator, prompt: PromptSpec())
-    for k in [5, 10] {
-      let (question, passages) = try squadList(k: k)
-      let runs = try (0..<3).map { _ in try scorer.scores(question: question, passages: passages) }
-      let seconds = runs.map(\.seconds).sorted()[1]
-      let tokens = runs[0].promptTokens
-      print(
-        "rerank cost \(name) k=\(k): \(tokens) prompt tokens, median \(seconds) s, "
-          + "\(Int(Double(tokens) / seconds)) tokens/s")
-      #expect(runs.allSatisfy { $0.promptTokens == tokens && $0.scores.count == k })
+  let icr = try AttentionScorer(generator: generator, prompt: PromptSpec())
+  let first = try FirstTokenScorer(generator: generator, chat: true)
+  let reader = model.makeSession(contextLength: generator.contextLength)
+  for k in [5, 10] {
+    let (question, passages) = try squadList(k: k)
+    // the reader appends its prompt segment by segment, as the scorers do
+    let segments = icr.segments(question: question, passages: passages).all
+      .map { model.tokenizer.encode($0) }
+    let promptCount = segments.reduce(0) { $0 + $1.count }
+    var seconds: [String: [Double]] = [:]
+    var tokens: [String: Int] = ["prefill": promptCount]
+    for _ in 0..<3 {
+      for scorer in [icr, first] as [any PassageScorer] {
+        let result = try scorer.scores(question: question, passages: passages)
+        #expect(result.scores.count == k)
+        seconds[scorer.name, default: []].append(result.seconds)
+        tokens[scorer.name] = result.promptTokens
+      }
+      reader.truncate(to: 0)
+      let began = Date()
+      for segment in segments { try reader.append(segment) }
+      seconds["prefill", default: []].append(Date().timeIntervalSince(began))
     }
+    let median = seconds.mapValues { $0.sorted()[1] }
+    for name in ["attention", "first_token", "prefill"] {
+      let ratio = median[name]! / median["prefill"]!
+      print(
+        "rerank cost k=\(k) \(name): \(tokens[name]!) prompt tokens, median "
+          + String(format: "%.2f s (%.2f× the reader prefill)", median[name]!, ratio))
+    }
+    #expect(tokens["attention"]! > promptCount)
   }
 }
