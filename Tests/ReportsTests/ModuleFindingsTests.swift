@@ -157,20 +157,19 @@ private func goldPosition(outcomes: [TrialOutcome]) -> ExperimentSummary {
   #expect(sentences[1].contains("stays 0.480 below its recall@8 of 0.900"))
 }
 
-@Test func strategiesHookComparesEachGroupWithTheBaselineStrategy() {
+@Test func strategiesFindingsNeedThePerQuestionOutcomesToPairStrategies() {
   typealias F = FindingsFixtures
-  let conditions = [("retrieval", 0.3), ("interleave", 0.4), ("reverse", 0.2)].map {
+  let conditions = [("retrieval", 0.3), ("interleave", 0.4)].map {
     F.condition(
       [("k", "5"), ("retriever", "bm25"), ("strategy", $0.0)],
       ["subem": ($0.1, $0.1 - 0.1, $0.1 + 0.1)])
   }
   var summary = F.summary(module: "passage_count", conditions: conditions)
   summary.report = ModuleReport(figures: [], notes: [], findings: [.strategies(StrategyFinding())])
-  #expect(
-    Findings.sentences(for: summary) == [
-      "Retrieval has accuracy 0.300 [0.200, 0.400]; the best other strategy is interleave with 0.400 [0.300, 0.500] and the worst reverse with 0.200 [0.100, 0.300]."
-    ])
+  // Means alone pair nothing: the paired sentences (NotebookComparisonTests) read the outcomes.
   #expect(summary.report?.needsTrialOutcomes == true)
+  #expect(
+    Findings.sentences(for: summary).first?.hasPrefix("No strategy could be compared") == true)
 }
 
 @Test func findingsWithoutNumbersFallBackToTheBestAndWorstCondition() {

@@ -39,6 +39,7 @@ public struct Notebook: Sendable {
     lines += Findings.sentences(for: summary).map { "- \($0)" } + [""]
     lines += plotSection()
     lines += attentionSection()
+    lines += comparisonSection()
     lines += [
       "## Results",
       "",
