@@ -15,6 +15,7 @@ public final class AttentionScorer: PassageScorer {
   public static let calibrationQuery = "N/A"
   /// Lays the prompt out as the reader does (always `question_last`).
   let builder: PromptBuilder
+  /// The scorer's KV cache.
   let context: ScoringContext
 
   /// A scorer over `generator`'s model with the reader's prompt settings `prompt` (its chat flag

@@ -10,7 +10,9 @@ public final class FirstTokenScorer: PassageScorer {
   public let name = "first_token"
   /// The identifiers.
   public let labels: RankingLabels
+  /// The ranking prompt.
   let prompt: FirstTokenPrompt
+  /// The scorer's KV cache.
   let context: ScoringContext
   /// Token of each label in order, nil where the vocabulary splits "[" + label differently.
   let labelTokenIDs: [Int32?]

@@ -15,6 +15,7 @@ final class QueryCapture {
   private(set) var from: Int
   /// `capacity × stride` floats.
   private(set) var buffer: UnsafeMutablePointer<Float>
+  /// Positions the buffer has room for.
   private var capacity: Int
 
   /// An empty capture whose first position will be `from`.
