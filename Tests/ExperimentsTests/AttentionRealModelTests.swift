@@ -44,7 +44,7 @@ import Testing
     retrievers: [bm25]
     retrieval_depth: 12
     generator: {max_tokens: 4}
-    module: {name: passage_count, k: [3]}
+    module: {name: passage_count, k: [2, 3]}
     """
   let store = ResultsStore(database: try LabDatabase.inMemory())
   func run(_ yaml: String) throws -> RunSummary {
@@ -58,32 +58,36 @@ import Testing
   let measured = try run(yaml + "\ndiagnostics: [attention]")
   #expect(measured.experimentId != plain.experimentId)
   #expect(measured.trialsFromCache == 0)  // a cached answer carries no attention: not read
-  let condition = try #require(try store.conditions(experimentId: measured.experimentId).first)
-  let trial = try #require(try store.trials(conditionId: condition.id!).first)
-  let rows = try store.attention(trialId: trial.id!)
-  #expect(rows.count == 3 * 4)  // slots × quarters
-
-  // Independently: the same prompt in a fresh session, appended at once, spans from token counts.
-  let ids = try JSONText.decode([String].self, from: trial.passageIdsJSON)
-  let passages = ids.compactMap { id in FakeData.passages.first { $0.id == id } }
-  let question = FakeData.questions(1)[0]
   let builder = try PromptBuilder(spec: PromptSpec(), chatFormat: generator.chatFormat)
-  let parts = builder.segments(question: question, passages: passages).all
-  let tokens = parts.map { generator.model.tokenizer.encode($0, parseSpecial: true) }
-  var spans: [Range<Int>] = []
-  var start = tokens[0].count
-  for passage in tokens[1...3] {
-    spans.append(start..<(start + passage.count))
-    start += passage.count
-  }
-  let session = generator.model.makeSession(contextLength: 2048)
-  try session.append(tokens.flatMap { $0 })
-  let perLayer = session.attentionMass(spans: spans)
-  #expect(perLayer.count == 30)
   let quarters = [0..<8, 8..<16, 16..<23, 23..<30]  // 30 layers → 8, 8, 7, 7
-  for row in rows {
-    let layers = quarters[row.quarter - 1]
-    let mean = layers.reduce(0.0) { $0 + Double(perLayer[$1][row.slot - 1]) } / Double(layers.count)
-    #expect(abs(row.mass - mean) < 1e-4, "slot \(row.slot) quarter \(row.quarter)")
+  let conditions = try store.conditions(experimentId: measured.experimentId)
+  #expect(conditions.count == 2)  // k = 2, then k = 3 after rewinding k = 2's tail
+  for condition in conditions {
+    let trial = try #require(try store.trials(conditionId: condition.id!).first)
+    let ids = try JSONText.decode([String].self, from: trial.passageIdsJSON)
+    let rows = try store.attention(trialId: trial.id!)
+    #expect(rows.count == ids.count * 4)  // slots × quarters
+
+    // Independently: the same prompt in a fresh session, appended at once, spans from the
+    // segments' token counts, quarters by hand.
+    let passages = ids.compactMap { id in FakeData.passages.first { $0.id == id } }
+    let parts = builder.segments(question: FakeData.questions(1)[0], passages: passages).all
+    let tokens = parts.map { generator.model.tokenizer.encode($0, parseSpecial: true) }
+    var spans: [Range<Int>] = []
+    var start = tokens[0].count
+    for passage in tokens.dropFirst().dropLast() {
+      spans.append(start..<(start + passage.count))
+      start += passage.count
+    }
+    let session = generator.model.makeSession(contextLength: 2048)
+    try session.append(tokens.flatMap { $0 })
+    let perLayer = session.attentionMass(spans: spans)
+    #expect(perLayer.count == 30)
+    for row in rows {
+      let layers = quarters[row.quarter - 1]
+      let mean =
+        layers.reduce(0.0) { $0 + Double(perLayer[$1][row.slot - 1]) } / Double(layers.count)
+      #expect(abs(row.mass - mean) < 1e-4, "k \(ids.count) slot \(row.slot) Q\(row.quarter)")
+    }
   }
 }
