@@ -18,7 +18,7 @@ struct OrderCommand: ParsableCommand {
       \(ReorderStrategies.all.map { "- \($0.label): \($0.definition)" }.joined(separator: "\n"))
 
       The oracles depend on which of a question's passages are gold, and the model re-rankers \
-      attention / first_token (reserved, not wired yet) on the reader, so neither has an order \
+      attention / first_token on the reader's scores of each question's passages, so neither has an order \
       for k alone.
       """)
 

@@ -63,8 +63,9 @@ struct RunCommand: ParsableCommand {
       spec: loaded.spec, database: database, makeRetriever: RetrieverFactory.make)
     let threadCount = ThreadCount.resolve(threads)
     let generator = try makeGenerator(loaded.spec.generator, threads: threadCount)
+    let store = ResultsStore(database: database)
     let runner = ExperimentRunner(
-      loaded: loaded, inputs: inputs, generator: generator, store: ResultsStore(database: database),
+      loaded: loaded, inputs: inputs, generator: generator, store: store,
       options: RunOptions(
         prefixSharing: !noPrefixSharing, useGenerationCache: !noCache, gitCommit: Self.gitCommit(),
         threads: threadCount))
@@ -86,6 +87,11 @@ struct RunCommand: ParsableCommand {
         + "\(summary.trialsAlreadyDone + summary.trialsRecorded)/\(summary.trialsTotal) \(state), "
         + String(format: "%.1f s", summary.seconds))
     print(summary.tokenLine)
+    for cost in try store.rerankCost(experimentId: summary.experimentId) {
+      print(
+        "re-ranking \(cost.strategy): \(cost.passes) passes, \(cost.promptTokens) prompt tokens, "
+          + String(format: "%.1f s", cost.seconds) + " (all runs of this experiment)")
+    }
     if summary.interrupted { throw ExitCode(130) }
   }
 

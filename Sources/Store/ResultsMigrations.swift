@@ -100,4 +100,19 @@ func registerResultsMigrations(_ migrator: inout DatabaseMigrator) {
       t.primaryKey(["trialId", "slot", "quarter"])
     }
   }
+  migrator.registerMigration("results-v5-rerank") { db in
+    // Re-ranking passes of the model strategies (`attention`, `first_token`): one score per passage
+    // of a question's list, in retrieval order, and what the pass cost.
+    try db.create(table: "rerankPass") { t in
+      t.autoIncrementedPrimaryKey("id")
+      t.belongsTo("experiment", onDelete: .cascade).notNull()
+      t.column("questionId", .text).notNull()
+      t.column("strategy", .text).notNull()
+      t.column("passageIdsJSON", .text).notNull()
+      t.column("scoresJSON", .text).notNull()
+      t.column("promptTokens", .integer).notNull()
+      t.column("seconds", .double).notNull()
+      t.uniqueKey(["experimentId", "questionId", "strategy", "passageIdsJSON"])
+    }
+  }
 }

@@ -150,7 +150,7 @@ private func ranks(_ strategy: any ReorderStrategy, k: Int, gold: Set<Int> = [])
   #expect(
     unknown.description
       == "unknown strategy 'interleaved'; known: retrieval, reverse, random, interleave, "
-      + "long_context_reorder, gold_first, gold_last")
+      + "long_context_reorder, gold_first, gold_last, attention, first_token")
   let random = try #require(throws: OrderPreviewError.self) {
     try OrderPreview.ranks(strategy: "random", k: 5, seed: nil)
   }
@@ -162,5 +162,5 @@ private func ranks(_ strategy: any ReorderStrategy, k: Int, gold: Set<Int> = [])
   let model = try #require(throws: OrderPreviewError.self) {
     try OrderPreview.ranks(strategy: "first_token", k: 5, seed: nil)
   }
-  #expect(model.description.contains("not wired yet"))
+  #expect(model.description.hasPrefix("first_token depends on the question: the reader model"))
 }

@@ -1,4 +1,5 @@
 import Experiments
+import Store
 import Testing
 
 @testable import Reports
@@ -53,4 +54,22 @@ private func strategiesSummary() -> ExperimentSummary {
     summary: Fixtures.sweep(), path: "/tmp/sweep.md", images: [], database: "db"
   ).markdown()
   #expect(!markdown.contains("## Paired comparison"))
+}
+
+@Test func aNotebookWithRerankingPassesPutsTheirCostBesideAnswering() {
+  var summary = strategiesSummary()
+  summary.rerankCost = RerankCostSummary(
+    rerankers: [RerankCostRecord(strategy: "attention", passes: 4, promptTokens: 2800, seconds: 6)],
+    answers: 12, answerPromptTokens: 8400, answerSeconds: 30)
+  let markdown = Notebook(summary: summary, path: "/tmp/r.md", images: [], database: "db")
+    .markdown()
+  let rows = markdown.split(separator: "\n").map {
+    $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+  }
+  // By hand: 2800 / 4 = 700 tokens and 6 / 4 = 1.50 s a pass; 8400 / 12 = 700, 30 / 12 = 2.50 s.
+  #expect(rows.contains(["re-ranking: attention", "4", "2800", "700", "6.0", "1.50"]))
+  #expect(rows.contains(["answering (generated trials)", "12", "8400", "700", "30.0", "2.50"]))
+  #expect(
+    !Notebook(summary: strategiesSummary(), path: "/tmp/r.md", images: [], database: "db")
+      .markdown().contains("## Cost"))
 }

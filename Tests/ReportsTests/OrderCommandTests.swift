@@ -17,7 +17,8 @@ import Testing
   #expect(
     unknown.errors.contains(
       "unknown strategy 'zigzag'; known: retrieval, reverse, random, interleave, "
-        + "long_context_reorder, gold_first, gold_last"), "\(unknown.errors)")
+        + "long_context_reorder, gold_first, gold_last, attention, first_token"),
+    "\(unknown.errors)")
   let random = try RaglabProcess.run(["order", "--strategy", "random", "--k", "5"])
   #expect(random.status == 64 && random.errors.contains("give --seed S"), "\(random.errors)")
   let oracle = try RaglabProcess.run(["order", "--strategy", "gold_first", "--k", "5"])

@@ -47,11 +47,17 @@ public protocol ExperimentModule: Sendable {
   /// oracle strategy on a dataset whose questions name no gold passage).
   /// - Throws: `RunError` naming the spec key and the fix.
   func checkInputs(questions: [Question]) throws
+  /// The model re-rankers (`Rerankers.names`) the module's conditions score passages with; the
+  /// runner loads them before anything is stored.
+  var scorerNames: [String] { get }
 }
 
 extension ExperimentModule {
   /// Any questions will do.
   public func checkInputs(questions: [Question]) throws {}
+
+  /// No model re-rankers.
+  public var scorerNames: [String] { [] }
 
   /// No measures beyond EM, F1 and SubEM.
   public func answerMetrics(_ answer: String, question: Question) -> [String: Double] { [:] }

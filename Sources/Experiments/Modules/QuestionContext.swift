@@ -26,17 +26,32 @@ public final class QuestionContext {
   private var gold: [Passage]?
   private var samples: [String: [Passage]] = [:]
   private var fileDistractorList: FileDistractors?
+  /// The run's model re-rankers (nil when the module asks for none).
+  private let rerank: (any RerankScoring)?
 
   /// Creates the context of one question.
   public init(
     question: Question, depth: Int, rankers: [String: any PassageRanker],
-    corpus: (any PassageSource)? = nil, seed: UInt64 = 0
+    corpus: (any PassageSource)? = nil, seed: UInt64 = 0, rerank: (any RerankScoring)? = nil
   ) {
     self.question = question
     self.depth = depth
     self.rankers = rankers
     self.corpus = corpus
     self.seed = seed
+    self.rerank = rerank
+  }
+
+  /// One score per passage (in the order given, higher = more relevant) from the reader model's
+  /// re-ranking pass `strategy` (`attention`, `first_token`), stored with its cost.
+  /// - Throws: `RunError` when the run loaded no re-rankers; the scorer's errors.
+  public func rerankScores(_ strategy: String, passages: [Passage]) throws -> [Double] {
+    guard let rerank else {
+      throw RunError(
+        "strategy \(strategy) re-ranks with the reader model, but this run loaded no re-rankers "
+          + "(the module did not list it in scorerNames)")
+    }
+    return try rerank.scores(strategy: strategy, question: question, passages: passages)
   }
 
   /// The `depth` best passages of `retriever` for the question, best first.

@@ -56,6 +56,10 @@ public struct ExperimentRunner {
     }
     // Built before the experiment is stored, so a spec the model cannot serve leaves nothing behind.
     let builder = try PromptBuilder(spec: spec.prompt, chatFormat: generator.chatFormat)
+    var scorers: [String: any PassageScorer] = [:]
+    for name in module.scorerNames {
+      scorers[name] = try Rerankers.scorer(named: name, generator: generator, prompt: spec.prompt)
+    }
     let (experiment, resumed) = try store.beginExperiment(
       ExperimentRecord(
         name: spec.name, specYAML: loaded.yaml, specHash: loaded.hash,
@@ -68,6 +72,9 @@ public struct ExperimentRunner {
           threads: options.threads, generator: generator.identity
         ).json))
     let experimentId = experiment.id!
+    let rerank =
+      scorers.isEmpty
+      ? nil : StoredRerank(scorers: scorers, store: store, experimentId: experimentId)
     let records = try conditions.enumerated().map { i, condition in
       try store.condition(experimentId: experimentId, keysJSON: condition.keysJSON, position: i)
     }
@@ -89,7 +96,7 @@ public struct ExperimentRunner {
       if pending.isEmpty { continue }
       let questionContext = QuestionContext(
         question: question, depth: spec.retrievalDepth, rankers: inputs.rankers,
-        corpus: inputs.corpus, seed: spec.dataset.seed)
+        corpus: inputs.corpus, seed: spec.dataset.seed, rerank: rerank)
       func report() {
         progress(
           RunProgress(
@@ -145,7 +152,7 @@ public struct ExperimentRunner {
       trialsFromCache: state.fromCache, trialsAlreadyDone: alreadyDone, trialsTotal: total,
       tokens: state.tokens,
       seconds: Date().timeIntervalSince(began), interrupted: state.interrupted || stored < total,
-      trialsSkipped: state.skipped)
+      trialsSkipped: state.skipped, rerankPasses: rerank?.evaluated ?? 0)
   }
 }
 

@@ -75,6 +75,9 @@ public struct RunSummary: Sendable {
   /// (question, condition) pairs this run skipped because the module could not serve them (stored
   /// with their reason; counted in the notebook).
   public var trialsSkipped: Int = 0
+  /// Re-ranking passes of the model strategies this run evaluated (stored passes it read back
+  /// on resuming are not counted).
+  public var rerankPasses: Int = 0
 
   /// `evaluated N prompt tokens, saved M (x.x×)`.
   public var tokenLine: String {

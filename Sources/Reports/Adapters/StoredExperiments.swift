@@ -81,7 +81,8 @@ public struct StoredExperiments: Sendable {
       skips: try store.skipReasons(experimentId: id).map {
         SkipCount(reason: $0.reason, count: $0.count)
       }, outcomes: outcomes,
-      attention: try attentionSummary(experimentId: id, report: report, dataset: dataset))
+      attention: try attentionSummary(experimentId: id, report: report, dataset: dataset),
+      rerankCost: try rerankCostSummary(experimentId: id))
   }
 
   /// One condition's trials as means with intervals.

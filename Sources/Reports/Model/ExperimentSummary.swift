@@ -63,12 +63,14 @@ public struct ExperimentSummary: Sendable, Equatable, Codable {
   public var outcomes: [TrialOutcome]
   /// The attention diagnostics, when the experiment measured any (`diagnostics: [attention]`).
   public var attention: AttentionSummary?
+  /// What the model re-rankers cost beside answering, when the experiment stored re-ranking passes.
+  public var rerankCost: RerankCostSummary?
 
   /// Creates a summary.
   public init(
     name: String, specYAML: String, provenance: Provenance, conditions: [ConditionSummary],
     report: ModuleReport? = nil, skips: [SkipCount] = [], outcomes: [TrialOutcome] = [],
-    attention: AttentionSummary? = nil
+    attention: AttentionSummary? = nil, rerankCost: RerankCostSummary? = nil
   ) {
     self.name = name
     self.specYAML = specYAML
@@ -78,6 +80,7 @@ public struct ExperimentSummary: Sendable, Equatable, Codable {
     self.skips = skips
     self.outcomes = outcomes
     self.attention = attention
+    self.rerankCost = rerankCost
   }
 
   /// Key names in order of first appearance over all conditions (the results table's columns).

@@ -40,6 +40,7 @@ public struct Notebook: Sendable {
     lines += plotSection()
     lines += attentionSection()
     lines += comparisonSection()
+    lines += costSection()
     lines += [
       "## Results",
       "",

@@ -3,16 +3,15 @@
 public enum OrderPreview {
   /// The 1-based retrieval ranks in prompt order (`interleave`, k = 5: 1, 3, 5, 4, 2). `random`
   /// needs `seed` (a spec's `dataset.seed`) and draws the order of the question `questionID`.
-  /// - Throws: `OrderPreviewError` for an unknown or reserved name, an oracle (its order depends
-  ///   on the question's gold passages), or `random` without a seed.
+  /// - Throws: `OrderPreviewError` for an unknown name, an oracle (its order depends on the
+  ///   question's gold passages), a model re-ranker (it depends on the reader's scores), or
+  ///   `random` without a seed.
   public static func ranks(
     strategy name: String, k: Int, seed: UInt64?, questionID: String = ""
   ) throws(OrderPreviewError) -> [Int] {
     guard let strategy = ReorderStrategies.named(name) else {
       throw OrderPreviewError(
-        ReorderStrategies.reservedReason(name).map { "\($0)." }
-          ?? "unknown strategy '\(name)'; known: \(ReorderStrategies.names.joined(separator: ", "))"
-      )
+        "unknown strategy '\(name)'; known: \(ReorderStrategies.names.joined(separator: ", "))")
     }
     switch strategy.dependence {
     case .gold:
@@ -20,6 +19,12 @@ public enum OrderPreview {
         "\(strategy.label) depends on the question: it moves the gold passages among the "
           + "question's top k, so k alone gives no order; run a reorder experiment and look at a "
           + "question with `raglab inspect NAME --question ID`")
+    case .scores:
+      throw OrderPreviewError(
+        "\(name) depends on the question: the reader model scores each question's top k in a "
+          + "re-ranking pass, so k alone gives no order; run a reorder experiment (the passes are "
+          + "stored with their scores) and look at a question with `raglab inspect NAME --question ID`"
+      )
     case .seed where seed == nil:
       throw OrderPreviewError(
         "\(name) shuffles each question's list with its own seeded stream; give --seed S (the "

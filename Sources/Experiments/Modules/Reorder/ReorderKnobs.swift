@@ -4,21 +4,26 @@ public struct ReorderKnobs: ModuleKnobs, Equatable {
   public var strategies: [String]
   /// Passages per list, ascending without repeats; each ≤ `retrieval_depth`.
   public var k: [Int]
+  /// Where the model re-rankers (`attention`, `first_token`) put the passage they score highest:
+  /// `first` (as the retriever's order does) or `nearest_question`.
+  public var placement: ScoreOrder.Placement
 
   /// Creates the knobs.
-  public init(strategies: [String], k: [Int]) {
+  public init(strategies: [String], k: [Int], placement: ScoreOrder.Placement = .first) {
     self.strategies = strategies
     self.k = Array(Set(k)).sorted()
+    self.placement = placement
   }
 
   enum CodingKeys: String, CodingKey {
-    case strategies, k
+    case strategies, k, placement
   }
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     self.init(
       strategies: try c.decode([String].self, forKey: .strategies),
-      k: try c.decode([Int].self, forKey: .k))
+      k: try c.decode([Int].self, forKey: .k),
+      placement: try c.decodeIfPresent(ScoreOrder.Placement.self, forKey: .placement) ?? .first)
   }
 }

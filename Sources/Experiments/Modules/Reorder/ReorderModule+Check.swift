@@ -1,7 +1,8 @@
 import Yams
 
 extension ReorderModule {
-  /// Reports k values larger than the retrieved list and the model re-rankers' reserved names.
+  /// Reports k values larger than the retrieved list, and the model re-rankers on a backend that
+  /// does not expose the model's internals.
   static func check(_ module: Node, _ root: Node, _ checker: inout SpecChecker) {
     let depth = root.mapping?["retrieval_depth"]?.int ?? 20
     for (i, item) in (module.mapping?["k"]?.sequence ?? []).enumerated() {
@@ -12,12 +13,16 @@ extension ReorderModule {
             + "\(k) or drop this k")
       }
     }
+    let backend =
+      root.mapping?["generator"]?.mapping?["backend"]?.string ?? GeneratorSpec().backend
+    guard backend != "inprocess" else { return }
     for (i, item) in (module.mapping?["strategies"]?.sequence ?? []).enumerated() {
-      if let name = item.string, let reason = ReorderStrategies.reservedReason(name) {
+      if let name = item.string, ReorderStrategies.named(name)?.dependence == .scores {
         checker.report(
           "module.strategies[\(i)]", item.mark?.line,
-          "\(reason); drop it for now (available: "
-            + "\(ReorderStrategies.names.joined(separator: ", ")))")
+          "\(name) re-ranks with the reader's own \(name == "attention" ? "attention" : "label logits"), "
+            + "which only the in-process engine exposes (backend is \(backend)): set "
+            + "generator.backend: inprocess or drop \(name)")
       }
     }
   }

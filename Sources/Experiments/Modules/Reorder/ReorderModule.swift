@@ -23,9 +23,10 @@ public struct ReorderModule: ExperimentModule {
     name: name, knobs: ReorderKnobs.self,
     fields: [
       "strategies": .list(
-        .choice(ReorderStrategies.names + ReorderStrategies.reserved, what: "reorder strategy"),
-        nonEmpty: true),
+        .choice(ReorderStrategies.names, what: "reorder strategy"), nonEmpty: true),
       "k": .list(.integer(minimum: 1), nonEmpty: true),
+      "placement": .choice(
+        ScoreOrder.Placement.allCases.map(\.rawValue), what: "re-ranked passage placement"),
     ],
     required: ["strategies", "k"], check: check,
     defaultReport: ReorderModule(
@@ -49,7 +50,7 @@ public struct ReorderModule: ExperimentModule {
   /// Every (retriever, k, strategy), strategies in spec order.
   /// - Throws: `RunError` for a strategy name the lab does not have.
   public func conditions() throws -> [Condition] {
-    let strategies = try knobs.strategies.map(Self.strategy(named:))
+    let strategies = try knobs.strategies.map(strategy(named:))
     return retrievers.flatMap { retriever in
       knobs.k.flatMap { k in
         strategies.map {
@@ -61,7 +62,7 @@ public struct ReorderModule: ExperimentModule {
 
   public func passages(for condition: Condition, context: QuestionContext) throws -> [Passage] {
     let keys = try condition.keys(as: Keys.self)
-    let strategy = try Self.strategy(named: keys.strategy)
+    let strategy = try strategy(named: keys.strategy)
     let ranked = try context.ranked(keys.retriever)
     guard ranked.count >= keys.k else {
       throw ModuleSkip(
@@ -75,10 +76,13 @@ public struct ReorderModule: ExperimentModule {
         "no gold passage in the top \(keys.k) of \(keys.retriever) (the oracle \(strategy.name) "
           + "needs one)")
     }
+    let scores =
+      strategy.dependence == .scores
+      ? try context.rerankScores(strategy.name, passages: top) : nil
     let order = strategy.order(
       OrderInput(
         k: keys.k, goldRanks: goldRanks,
-        stream: context.random(RandomOrder.streamLabel(k: keys.k))))
+        stream: context.random(RandomOrder.streamLabel(k: keys.k)), scores: scores))
     guard order.sorted() == Array(top.indices) else {
       throw RunError(
         "strategy \(strategy.name) returned \(order), not an order of \(keys.k) passages")
@@ -101,15 +105,19 @@ public struct ReorderModule: ExperimentModule {
         + "gold passages (squad; litm with isgold or hasanswer ctxs)")
   }
 
-  /// The strategy called `name`.
+  /// The model strategies of the spec (`attention`, `first_token`), whose scorers the run loads.
+  public var scorerNames: [String] {
+    knobs.strategies.filter { ReorderStrategies.named($0)?.dependence == .scores }
+  }
+
+  /// The strategy called `name`, a model re-ranker placed as `knobs.placement` says.
   /// - Throws: `RunError` for a name the lab does not have (a validated spec has none).
-  static func strategy(named name: String) throws -> any ReorderStrategy {
+  func strategy(named name: String) throws -> any ReorderStrategy {
     guard let strategy = ReorderStrategies.named(name) else {
       throw RunError(
-        ReorderStrategies.reservedReason(name)
-          ?? "unknown reorder strategy '\(name)'; known: "
+        "unknown reorder strategy '\(name)'; known: "
           + ReorderStrategies.names.joined(separator: ", "))
     }
-    return strategy
+    return (strategy as? ModelScoredOrder)?.placed(knobs.placement) ?? strategy
   }
 }

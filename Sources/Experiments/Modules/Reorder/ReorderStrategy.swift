@@ -31,6 +31,8 @@ public enum OrderDependence: Sendable, Equatable {
   case seed
   /// Which of the question's top-k passages are gold.
   case gold
+  /// A re-ranking pass of the reader model over the question's top k (`attention`, `first_token`).
+  case scores
 }
 
 /// What a strategy may look at for one question's top-k list.
@@ -41,11 +43,14 @@ public struct OrderInput: Sendable {
   public var goldRanks: Set<Int>
   /// The question's seeded stream for this k (read by `random` only).
   public var stream: SeededStream
+  /// One re-ranking score per passage in retrieval order (read by the model strategies only).
+  public var scores: [Double]?
 
   /// Creates the input of one list.
-  public init(k: Int, goldRanks: Set<Int> = [], stream: SeededStream) {
+  public init(k: Int, goldRanks: Set<Int> = [], stream: SeededStream, scores: [Double]? = nil) {
     self.k = k
     self.goldRanks = goldRanks
     self.stream = stream
+    self.scores = scores
   }
 }
