@@ -17,18 +17,11 @@ private func context(_ question: Question = question, depth: Int = 10) -> Questi
 }
 
 private func spec(_ module: String, retrievers: String = "[bm25]", depth: Int = 10) -> String {
-  """
-  name: perm
-  dataset: {name: fake, path: none}
-  retrievers: \(retrievers)
-  retrieval_depth: \(depth)
-  module: \(module)
-  """
+  ModuleSpecFixture.yaml(module, name: "perm", retrievers: retrievers, depth: depth)
 }
 
 private func module(_ yaml: String, retrievers: String = "[bm25]") throws -> any ExperimentModule {
-  try ModuleRegistry.module(
-    for: try SpecLoader.parse(yaml: spec(yaml, retrievers: retrievers)).spec)
+  try ModuleSpecFixture.module(yaml, name: "perm", retrievers: retrievers)
 }
 
 private func ids(_ passages: [Passage]) -> [String] { passages.map(\.id) }

@@ -142,32 +142,11 @@ enum ComparisonFixtures {
 }
 
 @Test func forestFigureOfAModuleIsDrawnFromTheTrialsWithOracleLabels() throws {
-  var report = ModuleReport(
-    figures: [
-      .forest(ForestFigure(stem: "paired-differences", title: "Which order answers best?"))
-    ], notes: [])
-  report.valueLabels = ["strategy": ["gold_first": "gold_first (oracle)"]]
-  let strategies = ["retrieval", "gold_first", "reverse"]
-  let right: [[Bool]] = [
-    [true, false, false, true], [true, true, true, true], [false, false, false, true],
-  ]
-  var outcomes: [TrialOutcome] = []
-  for (condition, answers) in right.enumerated() {
-    for (q, correct) in answers.enumerated() {
-      outcomes.append(
-        TrialOutcome(
-          condition: condition, questionID: "q\(q)", answer: "", correct: correct,
-          metrics: ["subem": correct ? 1 : 0]))
-    }
-  }
-  let summary = ExperimentSummary(
-    name: "reorder", specYAML: "",
-    provenance: Provenance(specHash: "s", modelSHA256: "m", dataChecksum: "d", trialCount: 12),
-    conditions: strategies.map { strategy in
-      ConditionSummary(
-        keys: [ConditionKey("k", "4"), ConditionKey("strategy", strategy)], n: 4,
-        metrics: ["subem": Estimate(value: 0.5)])
-    }, report: report, outcomes: outcomes)
+  let summary = StrategySummaryFixture.summary(
+    ModuleReport(
+      figures: [
+        .forest(ForestFigure(stem: "paired-differences", title: "Which order answers best?"))
+      ], notes: []))
   let figures = try summary.figures()
   let forest = try #require(figures.first as? ForestPlot)
   #expect(forest.rows.map(\.label) == ["gold_first (oracle)", "reverse"])
