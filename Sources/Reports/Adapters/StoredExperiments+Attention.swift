@@ -85,7 +85,7 @@ extension StoredExperiments {
         let interval = Bootstrap.ratioInterval(parts, seed: bootstrapSeed)
         return SlotAccuracy(
           slot: slot,
-          estimate: Estimate(value: interval.mean, low: interval.lower, high: interval.upper),
+          estimate: Estimate(interval),
           n: interval.n)
       }
     }

@@ -115,7 +115,6 @@ public struct StoredExperiments: Sendable {
 
   /// Mean and percentile-bootstrap interval (questions resampled, seeded).
   private func estimate(_ values: [Double]) -> Estimate {
-    let interval = Bootstrap.meanInterval(values, seed: bootstrapSeed)
-    return Estimate(value: interval.mean, low: interval.lower, high: interval.upper)
+    Estimate(Bootstrap.meanInterval(values, seed: bootstrapSeed))
   }
 }

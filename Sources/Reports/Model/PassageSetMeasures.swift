@@ -37,7 +37,7 @@ struct PassageSetMeasures: Sendable, Equatable {
     }
     /// A share over questions with its interval.
     func share(_ included: (QuestionOrderMeasures) -> Bool) -> Estimate {
-      Self.estimate(Bootstrap.meanInterval(questions.map { included($0) ? 1 : 0 }, seed: seed))
+      Estimate(Bootstrap.meanInterval(questions.map { included($0) ? 1 : 0 }, seed: seed))
     }
     /// A mean over questions.
     func mean(_ value: (QuestionOrderMeasures) -> Double) -> Double {
@@ -49,17 +49,12 @@ struct PassageSetMeasures: Sendable, Equatable {
     trials = measures.trials
     let orders = Set(questions.map(\.orders))
     ordersPerQuestion = orders.count == 1 ? orders.first : nil
-    meanAccuracy = Self.estimate(Bootstrap.ratioInterval(parts, seed: seed))
+    meanAccuracy = Estimate(Bootstrap.ratioInterval(parts, seed: seed))
     bestOrderAccuracy = share { $0.accuracy > 0 }
     worstOrderAccuracy = share { $0.accuracy == 1 }
     sensitivityRate = share(\.sensitive)
     distinctAnswers = mean { Double($0.distinctAnswers) }
     answerEntropyBits = mean(\.answerEntropyBits)
     majorityShare = mean(\.majorityShare)
-  }
-
-  /// An interval as an estimate.
-  private static func estimate(_ interval: ConfidenceInterval) -> Estimate {
-    Estimate(value: interval.mean, low: interval.lower, high: interval.upper)
   }
 }

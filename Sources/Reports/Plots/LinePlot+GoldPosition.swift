@@ -33,7 +33,7 @@ extension LinePlot {
           ConditionSummary(
             keys: set.keys + [ConditionKey("gold_position", "\(position)")], n: interval.n,
             metrics: [
-              "subem": Estimate(value: interval.mean, low: interval.lower, high: interval.upper)
+              "subem": Estimate(interval)
             ]))
       }
     }

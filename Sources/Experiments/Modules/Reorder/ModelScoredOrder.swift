@@ -30,10 +30,11 @@ public struct ModelScoredOrder: ReorderStrategy {
     ModelScoredOrder(name: name, placement: placement)
   }
 
-  /// Passages by decreasing score (ties by retrieval rank); the retrieval order when the input
-  /// carries no scores (never the case in a run: the module scores before it orders).
+  /// Passages by decreasing score (ties by retrieval rank); no order (an empty list, which the
+  /// module refuses as not a permutation) when the input lacks one score per passage, rather than
+  /// passing the retrieval order off as a re-ranking.
   public func order(_ input: OrderInput) -> [Int] {
-    guard let scores = input.scores, scores.count == input.k else { return Array(0..<input.k) }
+    guard let scores = input.scores, scores.count == input.k else { return [] }
     return ScoreOrder(placement: placement).order(scores: scores)
   }
 }

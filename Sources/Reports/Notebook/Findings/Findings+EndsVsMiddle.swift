@@ -46,7 +46,6 @@ extension Findings {
   /// The mean of per-question scores with its percentile-bootstrap 95 % interval (seed 0, as the
   /// results table's).
   static func estimate(_ values: [Double]) -> Estimate {
-    let interval = Bootstrap.meanInterval(values)
-    return Estimate(value: interval.mean, low: interval.lower, high: interval.upper)
+    Estimate(Bootstrap.meanInterval(values))
   }
 }
