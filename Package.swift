@@ -24,7 +24,9 @@ let package = Package(
     .target(name: "Corpus", dependencies: ["Store", "Inference", "CZlib"]),
     .target(
       name: "Experiments",
-      dependencies: ["Corpus", "Store", "Inference", .product(name: "Yams", package: "Yams")]),
+      dependencies: [
+        "Corpus", "Store", "Inference", "CBLAS", .product(name: "Yams", package: "Yams"),
+      ]),
     .target(name: "Reports", dependencies: ["Store", "Corpus", "Experiments"]),
     .target(
       name: "RaglabCLI",
