@@ -115,4 +115,15 @@ func registerResultsMigrations(_ migrator: inout DatabaseMigrator) {
       t.uniqueKey(["experimentId", "questionId", "strategy", "passageIdsJSON"])
     }
   }
+  migrator.registerMigration("results-v6-hidden") { db in
+    // The last prompt token's hidden state per trial and layer (engine numbering), as a
+    // little-endian binary16 blob of `dim` values (see `Binary16`).
+    try db.create(table: "hiddenState") { t in
+      t.belongsTo("trial", onDelete: .cascade).notNull()
+      t.column("layer", .integer).notNull()
+      t.column("dim", .integer).notNull()
+      t.column("state", .blob).notNull()
+      t.primaryKey(["trialId", "layer"])
+    }
+  }
 }

@@ -7,6 +7,10 @@ final class FakeGenerator: Generator {
   /// The cache identity; tests change one field to check that answers are not reused across it.
   var identity = GeneratorIdentity(backend: "fake", modelSHA256: "fake-model-sha")
   var chatFormat: ChatFormat? = .chatML
+  /// Blocks of the fake model when its sessions report hidden states (`FakeGenerator.state`);
+  /// nil (the default) for a generator without them.
+  var hiddenBlockCount: Int? = nil
+  var hiddenStateBlockCount: Int? { hiddenBlockCount }
   /// Prompt tokens seen at every `generate` call, across all sessions.
   private(set) var promptsSeen: [[Int32]] = []
   /// Prompt tokens evaluated by all sessions.
@@ -20,6 +24,15 @@ final class FakeGenerator: Generator {
   }
 
   fileprivate func saw(_ prompt: [Int32]) { promptsSeen.append(prompt) }
+
+  /// The fake hidden state of `layer` after `prompt`: the layer, the prompt's length, its last
+  /// token and its token sum mod 1024 (all exact in binary16).
+  static func state(layer: Int, prompt: [Int32]) -> [Float] {
+    [
+      Float(layer), Float(prompt.count), Float(prompt.last ?? 0),
+      Float(prompt.reduce(0, +) % 1024),
+    ]
+  }
 }
 
 /// The fake's context: a token array with checkpoints.
@@ -27,8 +40,19 @@ final class FakeSession: GenerationSession {
   private weak var owner: FakeGenerator?
   private(set) var tokens: [Int32] = []
   private(set) var evaluatedPromptTokens = 0
+  /// Layers asked for by `captureHiddenStates` (when the owner has hidden states).
+  private var capturedLayers: Set<Int> = []
 
   init(owner: FakeGenerator) { self.owner = owner }
+
+  func captureHiddenStates(layers: [Int]) {
+    if owner?.hiddenBlockCount != nil { capturedLayers = Set(layers) }
+  }
+
+  func lastTokenHiddenStates(layers: [Int]) -> [[Float]]? {
+    guard !tokens.isEmpty, layers.allSatisfy(capturedLayers.contains) else { return nil }
+    return layers.map { FakeGenerator.state(layer: $0, prompt: tokens) }
+  }
 
   func checkpoint() -> SessionCheckpoint { SessionCheckpoint(position: tokens.count) }
 

@@ -3,8 +3,8 @@ import Testing
 
 @testable import Store
 
-/// A trial of condition `conditionId` for question `q`.
-private func trial(_ experimentId: Int64, _ conditionId: Int64, _ q: String) -> TrialRecord {
+/// A trial of condition `conditionId` for question `q` (shared by the per-trial row tests).
+func trial(_ experimentId: Int64, _ conditionId: Int64, _ q: String) -> TrialRecord {
   TrialRecord(
     experimentId: experimentId, conditionId: conditionId, questionId: q, passageIdsJSON: "[]",
     promptHash: "h", promptTokenCount: 1, answer: "a", outputTokensJSON: "[]",

@@ -80,11 +80,21 @@ public protocol GenerationSession: AnyObject {
   /// averaged over heads (`[layer][segment]`); nil when the session cannot see attention (an HTTP
   /// server, the default).
   func segmentAttention() -> [[Float]]?
+  /// Records the hidden states of `layers` (see `HiddenLayerSelection`) for every token appended
+  /// from now on; call it before appending the prompt (a session without hidden states ignores it).
+  func captureHiddenStates(layers: [Int])
+  /// The last context position's hidden state at each of `layers`, in that order; nil when the
+  /// session cannot see hidden states (an HTTP server, the default) or did not capture a layer.
+  func lastTokenHiddenStates(layers: [Int]) -> [[Float]]?
 }
 
 extension GenerationSession {
   /// No attention to report (sessions without access to the model's attention).
   public func segmentAttention() -> [[Float]]? { nil }
+  /// Nothing to capture (sessions without access to the model's hidden states).
+  public func captureHiddenStates(layers: [Int]) {}
+  /// No hidden states to report (sessions without access to the model's hidden states).
+  public func lastTokenHiddenStates(layers: [Int]) -> [[Float]]? { nil }
 }
 
 /// A language model that answers prompts: the in-process engine, an HTTP server, or a test fake.
@@ -100,9 +110,14 @@ public protocol Generator: AnyObject {
   func makeSession() throws -> any GenerationSession
   /// Whether its sessions report `segmentAttention()` (what `diagnostics: [attention]` needs).
   var measuresAttention: Bool { get }
+  /// The model's number of transformer blocks when its sessions report hidden states
+  /// (`lastTokenHiddenStates`), which resolves a `HiddenLayerSelection`; nil when they cannot.
+  var hiddenStateBlockCount: Int? { get }
 }
 
 extension Generator {
   /// Generators measure no attention unless they say so.
   public var measuresAttention: Bool { false }
+  /// Generators report no hidden states unless they say so.
+  public var hiddenStateBlockCount: Int? { nil }
 }

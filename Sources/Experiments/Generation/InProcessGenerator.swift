@@ -37,6 +37,23 @@ public final class InProcessGenerator: Generator {
   /// The engine can recompute the last position's attention over its KV cache.
   public var measuresAttention: Bool { true }
 
+  /// The engine captures hidden states; the model's number of transformer blocks.
+  public var hiddenStateBlockCount: Int? { model.config.layerCount }
+
+  /// The output head applied to a vector already past the final norm (a captured `last` state,
+  /// or a point in that space such as a cluster centre): next-token logits over the vocabulary.
+  /// - Throws: `RunError` when `finalHidden` is not as wide as the model's residual stream.
+  public func outputLogits(finalHidden: [Float]) throws -> [Float] {
+    let width = model.config.embeddingLength
+    guard finalHidden.count == width else {
+      throw RunError(
+        "a final hidden state of \(finalHidden.count) values was given; the model's states have "
+          + "\(width)")
+    }
+    return model.makeSession(contextLength: 1).logits(
+      fromHidden: finalHidden, applyFinalNorm: false)
+  }
+
   public func makeSession() throws -> any GenerationSession {
     InProcessSession(
       session: model.makeSession(contextLength: contextLength, kvCache: kvCache),
@@ -77,6 +94,18 @@ final class InProcessSession: GenerationSession {
 
   func segmentAttention() -> [[Float]]? {
     session.attentionMass(spans: spans.ranges)
+  }
+
+  func captureHiddenStates(layers: [Int]) {
+    session.captureHiddenLayers = Set(layers)
+  }
+
+  func lastTokenHiddenStates(layers: [Int]) -> [[Float]]? {
+    let position = tokens.count - 1
+    guard layers.allSatisfy({ session.hasHiddenState(layer: $0, position: position) }) else {
+      return nil
+    }
+    return layers.map { session.hiddenState(layer: $0, position: position) }
   }
 
   func generate(_ options: DecodingOptions) throws -> GeneratedAnswer {

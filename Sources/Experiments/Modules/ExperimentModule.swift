@@ -50,6 +50,9 @@ public protocol ExperimentModule: Sendable {
   /// The model re-rankers (`Rerankers.names`) the module's conditions score passages with; the
   /// runner loads them before anything is stored.
   var scorerNames: [String] { get }
+  /// The layers whose last-prompt-token hidden states every trial stores; the runner resolves
+  /// them for the model before anything is stored (nil: none).
+  var hiddenStateLayers: HiddenLayerSelection? { get }
 }
 
 extension ExperimentModule {
@@ -58,6 +61,9 @@ extension ExperimentModule {
 
   /// No model re-rankers.
   public var scorerNames: [String] { [] }
+
+  /// No hidden states.
+  public var hiddenStateLayers: HiddenLayerSelection? { nil }
 
   /// No measures beyond EM, F1 and SubEM.
   public func answerMetrics(_ answer: String, question: Question) -> [String: Double] { [:] }

@@ -33,6 +33,9 @@ public struct PromptOutcome: Sendable {
   /// With `PrefixPlanner.measureAttention`: the attention mass the last prompt position puts on
   /// each passage, per layer and averaged over heads (`[layer][passage]`); nil otherwise.
   public var passageAttention: [[Float]]? = nil
+  /// With `PrefixPlanner.hiddenLayers`: the last prompt token's hidden state at each of those
+  /// layers (layer → vector), read before generating; nil otherwise.
+  public var hiddenStates: [Int: [Float]]? = nil
 }
 
 /// Prompt-token accounting: what was evaluated against what evaluating each prompt alone would cost.
@@ -73,11 +76,16 @@ public struct PrefixPlanner {
   /// Measure each prompt's `passageAttention` after its last token, before generating (needs a
   /// session that reports `segmentAttention()`; off costs nothing).
   public var measureAttention: Bool
+  /// Layers (engine numbering, see `HiddenLayerSelection`) whose last-prompt-token states each
+  /// outcome carries in `hiddenStates` (needs a session that reports them; empty costs nothing).
+  public var hiddenLayers: [Int]
 
   /// Creates a planner.
-  public init(sharePrefixes: Bool = true, measureAttention: Bool = false) {
+  public init(sharePrefixes: Bool = true, measureAttention: Bool = false, hiddenLayers: [Int] = [])
+  {
     self.sharePrefixes = sharePrefixes
     self.measureAttention = measureAttention
+    self.hiddenLayers = hiddenLayers
   }
 
   /// Answers every request for `question`, calling `record` as soon as each answer exists.
@@ -88,6 +96,7 @@ public struct PrefixPlanner {
   ) throws -> PromptTokenTally {
     guard !requests.isEmpty else { return PromptTokenTally() }
     let session = try generator.makeSession()
+    if !hiddenLayers.isEmpty { session.captureHiddenStates(layers: hiddenLayers) }
     let start = session.evaluatedPromptTokens
     var naive = 0
     if sharePrefixes {
@@ -155,13 +164,27 @@ public struct PrefixPlanner {
   ) throws -> PromptOutcome {
     let promptTokens = session.tokens
     let attention = measureAttention ? try passageAttention(session, segments) : nil
+    let states = hiddenLayers.isEmpty ? nil : try hiddenStates(session)
     let t0 = Date()
     let answer = try session.generate(options)
     return PromptOutcome(
       request: request, segments: segments, promptTokens: promptTokens,
       promptTokenCount: answer.promptTokenCount, answer: answer,
       prefillSeconds: prefillSeconds, generateSeconds: Date().timeIntervalSince(t0),
-      passageAttention: attention)
+      passageAttention: attention, hiddenStates: states)
+  }
+
+  /// The last prompt token's states at `hiddenLayers`, by layer.
+  /// - Throws: `RunError` when the session cannot report them.
+  private func hiddenStates(_ session: any GenerationSession) throws -> [Int: [Float]] {
+    guard let states = session.lastTokenHiddenStates(layers: hiddenLayers),
+      states.count == hiddenLayers.count
+    else {
+      throw RunError(
+        "hidden states were asked for, which needs the in-process generator "
+          + "(generator.backend: inprocess)")
+    }
+    return Dictionary(zip(hiddenLayers, states)) { first, _ in first }
   }
 
   /// The last prompt position's attention on the passage segments (`[layer][passage]`), read

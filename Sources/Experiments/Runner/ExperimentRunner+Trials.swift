@@ -26,7 +26,8 @@ extension ExperimentRunner {
     return true
   }
 
-  /// Stores a freshly generated trial and its cache entry in one transaction.
+  /// Stores a freshly generated trial, its cache entry, attention rows and hidden states in one
+  /// transaction.
   func recordGenerated(_ outcome: PromptOutcome, _ question: Question, _ context: TrialContext)
     throws
   {
@@ -51,7 +52,8 @@ extension ExperimentRunner {
         promptHash: hash, decodingHash: context.decodingHash,
         answer: outcome.answer.text, outputTokensJSON: tokensJSON, logprobsJSON: logprobsJSON,
         stopReason: outcome.answer.stopReason, promptTokenCount: outcome.promptTokenCount),
-      attention: AttentionRows.of(outcome.passageAttention))
+      attention: AttentionRows.of(outcome.passageAttention),
+      hidden: HiddenStateRecord.rows(outcome.hiddenStates))
   }
 }
 

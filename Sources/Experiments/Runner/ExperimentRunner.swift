@@ -16,6 +16,8 @@ public struct ExperimentRunner {
   public let store: ResultsStore
   /// Run options.
   public let options: RunOptions
+  /// The module to run instead of the one the spec names (tests; nil builds the spec's).
+  var moduleOverride: (any ExperimentModule)? = nil
 
   /// Creates a runner.
   public init(
@@ -40,26 +42,9 @@ public struct ExperimentRunner {
   ) throws -> RunSummary {
     let began = Date()
     let spec = loaded.spec
-    let module = try ModuleRegistry.module(for: spec)
-    let conditions = try module.conditions()
-    guard !conditions.isEmpty else {
-      throw RunError("module \(spec.module.name) built no conditions from the spec")
-    }
-    try module.checkInputs(questions: inputs.questions)
-    for name in Set(conditions.compactMap(\.retriever)) where inputs.rankers[name] == nil {
-      throw RunError(
-        "retriever '\(name)' is not available (known: \(inputs.rankers.keys.sorted()))")
-    }
-    if spec.measuresAttention && !generator.measuresAttention {
-      throw RunError(
-        "diagnostics: [attention] needs the in-process generator (generator.backend: inprocess)")
-    }
-    // Built before the experiment is stored, so a spec the model cannot serve leaves nothing behind.
-    let builder = try PromptBuilder(spec: spec.prompt, chatFormat: generator.chatFormat)
-    var scorers: [String: any PassageScorer] = [:]
-    for name in module.scorerNames {
-      scorers[name] = try Rerankers.scorer(named: name, generator: generator, prompt: spec.prompt)
-    }
+    // Settled before the experiment is stored, so a spec the model cannot serve leaves nothing.
+    let prepared = try prepare()
+    let (module, conditions, scorers) = (prepared.module, prepared.conditions, prepared.scorers)
     let (experiment, resumed) = try store.beginExperiment(
       ExperimentRecord(
         name: spec.name, specYAML: loaded.yaml, specHash: loaded.hash,
@@ -86,7 +71,7 @@ public struct ExperimentRunner {
       experimentId: experimentId, conditionIds: records.map { $0.id! },
       generator: generator.identity,
       decoding: DecodingOptions(spec.generator),
-      builder: builder, module: module)
+      builder: prepared.builder, module: module)
     for question in inputs.questions {
       if shouldStop() {
         state.interrupted = true
@@ -119,10 +104,8 @@ public struct ExperimentRunner {
           continue
         }
         let request = PromptRequest(conditionIndex: index, passages: passages)
-        // A cached answer has no attention measurement: with diagnostics the cache is not read.
-        if try options.useGenerationCache && !spec.measuresAttention
-          && recordFromCache(request, question, context)
-        {
+        // A cached answer has no attention or hidden states: such runs do not read the cache.
+        if try prepared.readsCache && recordFromCache(request, question, context) {
           state.fromCache += 1
           state.completed += 1
           done[index].insert(question.id)
@@ -132,7 +115,8 @@ public struct ExperimentRunner {
         }
       }
       let planner = PrefixPlanner(
-        sharePrefixes: options.prefixSharing, measureAttention: spec.measuresAttention)
+        sharePrefixes: options.prefixSharing, measureAttention: spec.measuresAttention,
+        hiddenLayers: prepared.hiddenLayers)
       state.tokens += try planner.run(
         question: question, requests: requests, builder: context.builder, generator: generator,
         options: context.decoding

@@ -113,6 +113,12 @@ public final class Session {
     return Array(UnsafeBufferPointer(start: state.logits, count: config.vocabularySize))
   }
 
+  /// Whether `hiddenState(layer:position:)` has `layer` at `position` (captured while it was appended).
+  public func hasHiddenState(layer: Int, position: Int) -> Bool {
+    guard captured[layer] != nil, let from = capturedFrom[layer] else { return false }
+    return position >= from && position < count
+  }
+
   /// The hidden state of `layer` (see `captureHiddenLayers`) at `position`.
   ///
   /// The layer must have been captured while `position` was appended.
@@ -128,15 +134,19 @@ public final class Session {
     return Array(UnsafeBufferPointer(start: buffer + position * dim, count: dim))
   }
 
-  /// Applies the final norm and the output head to a residual-stream vector.
-  public func logits(fromHidden hidden: [Float]) -> [Float] {
+  /// Applies the final norm and the output head to a residual-stream vector; with
+  /// `applyFinalNorm: false`, only the output head, to a vector already past the final norm (the
+  /// captured layer `layerCount + 1`).
+  public func logits(fromHidden hidden: [Float], applyFinalNorm: Bool = true) -> [Float] {
     let dim = config.embeddingLength
     let w = model.weights
     precondition(hidden.count == dim, "hidden vector has \(hidden.count) values, expected \(dim)")
-    var normed = [Float](repeating: 0, count: dim)
+    var normed = applyFinalNorm ? [Float](repeating: 0, count: dim) : hidden
     var out = [Float](repeating: 0, count: config.vocabularySize)
     normed.withUnsafeMutableBufferPointer { nb in
-      ck_rmsnorm(nb.baseAddress!, hidden, w.outputNorm, 1, Int32(dim), config.rmsEpsilon)
+      if applyFinalNorm {
+        ck_rmsnorm(nb.baseAddress!, hidden, w.outputNorm, 1, Int32(dim), config.rmsEpsilon)
+      }
       out.withUnsafeMutableBufferPointer { ob in
         project(
           nb.baseAddress!, n: 1, [Projection(ob.baseAddress!, w.output)], scratch: state.quant,

@@ -69,23 +69,29 @@ public struct ResultsStore: Sendable {
     }
   }
 
-  /// Stores one trial (and its generation and attention rows, if given) in one transaction; a trial
-  /// already present for the same condition and question is left as it is, and so are its rows.
-  /// The `trialId` of each `attention` row is set to the new trial's id.
+  /// Stores one trial (and its generation, attention and hidden-state rows, if given) in one
+  /// transaction; a trial already present for the same condition and question is left as it is,
+  /// and so are its rows. The `trialId` of each `attention` and `hidden` row is set to the new
+  /// trial's id.
   /// - Returns: true when the trial was new.
   @discardableResult
   public func record(
     _ trial: TrialRecord, caching generation: GenerationCacheRecord? = nil,
-    attention: [AttentionMassRecord] = []
+    attention: [AttentionMassRecord] = [], hidden: [HiddenStateRecord] = []
   ) throws -> Bool {
     try write { db in
       if let generation { try generation.insert(db, onConflict: .ignore) }
       var row = trial
       try row.insert(db, onConflict: .ignore)
       guard db.changesCount > 0 else { return false }
+      let trialId = row.id ?? db.lastInsertedRowID
       for var mass in attention {
-        mass.trialId = row.id ?? db.lastInsertedRowID
+        mass.trialId = trialId
         try mass.insert(db)
+      }
+      for var state in hidden {
+        state.trialId = trialId
+        try state.insert(db)
       }
       return true
     }
