@@ -44,7 +44,7 @@ public enum SquadNormalizer {
 
   /// Python's `str.lower()`: full lowercase mapping per scalar, with the Final_Sigma rule (a capital
   /// sigma after a cased letter and not before one becomes `ς`), which `String.lowercased()` skips.
-  static func pythonLower(_ text: String) -> String {
+  public static func pythonLower(_ text: String) -> String {
     let scalars = Array(text.unicodeScalars)
     var out = ""
     for (i, scalar) in scalars.enumerated() {
@@ -92,7 +92,7 @@ public enum SquadNormalizer {
   }
 
   /// Python's `str.isspace()` separators used by `str.split()`.
-  static func isPythonWhitespace(_ c: Unicode.Scalar) -> Bool {
+  public static func isPythonWhitespace(_ c: Unicode.Scalar) -> Bool {
     c.properties.isWhitespace || (0x1C...0x1F).contains(c.value)
   }
 }

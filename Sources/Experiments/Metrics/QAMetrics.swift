@@ -50,13 +50,7 @@ public enum QAMetrics {
     let firstLine = String(scalars[..<(scalars.firstIndex(of: "\n") ?? scalars.endIndex)])
     let haystack = Array(SquadNormalizer.normalize(firstLine).unicodeScalars)
     let needle = Array(SquadNormalizer.normalize(gold).unicodeScalars)
-    guard needle.count <= haystack.count else { return false }
-    if needle.isEmpty { return true }
-    for start in 0...(haystack.count - needle.count)
-    where haystack[start..<(start + needle.count)].elementsEqual(needle) {
-      return true
-    }
-    return false
+    return ScalarSearch.contains(haystack, needle)
   }
 
   /// All three scores, each the max over `golds` (all 0 when `golds` is empty).
