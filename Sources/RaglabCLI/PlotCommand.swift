@@ -28,8 +28,9 @@ struct PlotCommand: ParsableCommand {
 
   func run() throws {
     let experiments = try options.experiments()
-    let summary = try experiments.summary(of: options.select(name, from: experiments))
-    let plots = try summary.figures() + summary.attentionFigures
+    let summary = try options.summary(name, from: experiments)
+    let plots =
+      try summary.figures() + summary.attentionFigures + summary.stableRAGFigures()
     let renderer = PlotRenderer(root: out, runner: try GnuplotRunner())
     for plot in plots {
       let output = try renderer.render(plot)

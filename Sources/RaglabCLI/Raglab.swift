@@ -16,7 +16,7 @@ public struct Raglab: AsyncParsableCommand {
       ModelCommand.self, DataCommand.self, DenseCommand.self, RunCommand.self, ValidateCommand.self,
       PlotCommand.self, ReportCommand.self, ResultsCommand.self, CompareCommand.self,
       InspectCommand.self,
-      OrderCommand.self, ClusterCommand.self,
+      OrderCommand.self, ClusterCommand.self, ExportDPOCommand.self,
     ]
   )
 

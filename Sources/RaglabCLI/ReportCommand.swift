@@ -28,7 +28,7 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let experiments = try options.experiments()
-    let summary = try experiments.summary(of: options.select(name, from: experiments))
+    let summary = try options.summary(name, from: experiments)
     let folder = ReportPaths.plotFolder(root: plots, experiment: summary.name)
     let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     let images = files.filter { $0.hasSuffix(".png") }.sorted().map { "\(folder)/\($0)" }

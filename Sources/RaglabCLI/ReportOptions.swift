@@ -30,6 +30,15 @@ struct ReportOptions: ParsableArguments {
     FileHandle.standardError.write(Data("\(selection.message)\n".utf8))
     return selection.record
   }
+
+  /// The summary of the experiment `select` picks; a `stable_rag` one gets its reader's output
+  /// head for `centre_token` when the spec's GGUF is installed.
+  func summary(_ name: String, from experiments: StoredExperiments) throws -> ExperimentSummary {
+    let record = try select(name, from: experiments)
+    var experiments = experiments
+    experiments.outputHead = OutputHeadLoader.head(specYAML: record.specYAML)
+    return try experiments.summary(of: record)
+  }
 }
 
 extension ResultsFormat: ExpressibleByArgument {}

@@ -94,6 +94,7 @@ func sharedAndNaivePlansShowTheModelIdenticalTokens(chat: Bool) throws {
 @Test func promptBuilderLaysOutQuestionLastAndQuestionFirst() throws {
   let q = Question(id: "1", text: "Who?", answers: ["x"])
   let p = [FakeData.passages[0]]
+  let two = Array(FakeData.passages.prefix(2))
   let last = try PromptBuilder(
     spec: PromptSpec(template: "question_last", chat: false, instruction: "I"), chatFormat: nil
   ).segments(question: q, passages: p)
@@ -101,12 +102,15 @@ func sharedAndNaivePlansShowTheModelIdenticalTokens(chat: Bool) throws {
     last.text == "I\n\nDocument [1](Title: Title0) Text of passage 0.\n\nQuestion: Who?\nAnswer:")
   let first = try PromptBuilder(
     spec: PromptSpec(template: "question_first", chat: true, instruction: "S"), chatFormat: .chatML
-  ).segments(question: q, passages: p)
+  ).segments(question: q, passages: two)
+  // Stable-RAG's released code: f"Question: {q}\nDocuments: {final_docs}", final_docs =
+  // "\n".join(f"document {j}: {doc}"), then the chat template with the generation prompt.
   #expect(
-    first.header
-      == "<|im_start|>system\nS<|im_end|>\n<|im_start|>user\nQuestion: Who?\nDocuments:\n")
-  #expect(first.passages == ["document 1: Text of passage 0.\n"])
-  #expect(first.tail == "<|im_end|>\n<|im_start|>assistant\n")
+    first.text
+      == "<|im_start|>system\nS<|im_end|>\n<|im_start|>user\nQuestion: Who?\nDocuments: "
+      + "document 1: Text of passage 0.\ndocument 2: Text of passage 1.<|im_end|>\n"
+      + "<|im_start|>assistant\n")
+  #expect(first.passages == ["document 1: Text of passage 0.", "\ndocument 2: Text of passage 1."])
 }
 
 @Test func aChatPromptForAModelWithoutAChatTemplateIsRefusedNamingChatFalse() throws {

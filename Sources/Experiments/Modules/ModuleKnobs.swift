@@ -63,6 +63,7 @@ public enum ModuleRegistry {
     PermutationsModule.entry,
     ConflictModule.entry,
     ReorderModule.entry,
+    StableRAGModule.entry,
   ]
 
   /// The names specs may use.

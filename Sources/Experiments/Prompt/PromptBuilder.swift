@@ -23,7 +23,9 @@ public struct PromptSegments: Sendable, Equatable {
 /// - `question_last` ("Long-Context LLMs Meet RAG", Jin et al. 2024, §3: `[instruction, passages…,
 ///   question]`), passages in the "Lost in the Middle" format `Document [i](Title: t) text`, then
 ///   `Question: q` (and `Answer:` for raw prompts).
-/// - `question_first` (Stable-RAG, arXiv 2601.02993): `Question: q\nDocuments: document 1: …`.
+/// - `question_first` (Stable-RAG, arXiv 2601.02993, as its released code renders the user turn):
+///   `Question: q\nDocuments: document 1: t1\ndocument 2: t2` (passages joined by one newline, none
+///   after the last; raw prompts end with `\nAnswer:`).
 /// - `litm` ("Lost in the Middle", Liu et al. 2023): their QA prompt exactly (`LitMPrompt`); raw,
 ///   it ignores `instruction`, which is only the system turn with `chat`.
 ///
@@ -63,20 +65,21 @@ public struct PromptBuilder: Sendable {
         (spec.instruction + "\n\n", "")
       }
     let questionFirst = spec.template == "question_first"
-    let header = questionFirst ? before + "Question: \(question.text)\nDocuments:\n" : before
+    let header = questionFirst ? before + "Question: \(question.text)\nDocuments: " : before
     let tail: String
     if questionFirst {
-      tail = spec.chat ? after : "Answer:"
+      tail = spec.chat ? after : "\nAnswer:"
     } else {
       tail = "\nQuestion: \(question.text)" + (spec.chat ? after : "\nAnswer:")
     }
     return PromptSegments(header: header, passages: rendered, tail: tail)
   }
 
-  /// One passage as shown at 1-based position `number`.
+  /// One passage as shown at 1-based position `number` (for `question_first`, the newline that
+  /// joins it to the previous passage comes first, so the last passage ends without one).
   public func passageSegment(_ passage: Passage, number: Int) -> String {
     spec.template == "question_first"
-      ? "document \(number): \(passage.text)\n"
+      ? (number == 1 ? "" : "\n") + "document \(number): \(passage.text)"
       : "Document [\(number)](Title: \(passage.title)) \(passage.text)\n"
   }
 }

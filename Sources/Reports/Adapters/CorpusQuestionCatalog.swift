@@ -34,6 +34,12 @@ public final class CorpusQuestionCatalog: QuestionCatalog, @unchecked Sendable {
     }
   }
 
+  public func passages(dataset: String, ids: [String]) throws -> [PassageRecord] {
+    let found = try store.passages(dataset: dataset, ids: ids)
+    let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    return ids.compactMap { byID[$0] }
+  }
+
   /// The stored question, loading the dataset's questions once (nil when the dataset is absent).
   private func record(dataset: String, id: String) throws -> QuestionRecord? {
     try lock.withLock {

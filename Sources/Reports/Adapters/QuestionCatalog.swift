@@ -14,4 +14,11 @@ public protocol QuestionCatalog: Sendable {
   /// Whether `passageIDs` (the passages a trial showed) contain a gold passage or answer —
   /// for the passage-count module this is recall@k of the trial's retriever at its k.
   func isRecallHit(dataset: String, question: CatalogQuestion, passageIDs: [String]) throws -> Bool
+  /// The passages `ids` of `dataset` in the order asked (missing ones left out).
+  func passages(dataset: String, ids: [String]) throws -> [PassageRecord]
+}
+
+extension QuestionCatalog {
+  /// No passage texts (a catalog that only knows questions).
+  public func passages(dataset: String, ids: [String]) throws -> [PassageRecord] { [] }
 }

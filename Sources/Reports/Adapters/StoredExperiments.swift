@@ -10,6 +10,8 @@ public struct StoredExperiments: Sendable {
   public var catalog: (any QuestionCatalog)?
   /// Seed of the bootstrap resamples (fixed, so reports are reproducible).
   public var bootstrapSeed: UInt64 = 0
+  /// The reader's output head, for a `stable_rag` experiment's `centre_token` (nil: not measured).
+  public var outputHead: OutputHead?
 
   /// Wraps an open database.
   public init(database: LabDatabase, catalog: (any QuestionCatalog)? = nil) {
@@ -82,7 +84,9 @@ public struct StoredExperiments: Sendable {
         SkipCount(reason: $0.reason, count: $0.count)
       }, outcomes: outcomes,
       attention: try attentionSummary(experimentId: id, report: report, dataset: dataset),
-      rerankCost: try rerankCostSummary(experimentId: id))
+      rerankCost: try rerankCostSummary(experimentId: id),
+      stableRAG: try stableRAGSummary(
+        experimentId: id, specYAML: record.specYAML, dataset: dataset))
   }
 
   /// One condition's trials as means with intervals.

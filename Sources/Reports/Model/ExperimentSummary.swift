@@ -65,12 +65,15 @@ public struct ExperimentSummary: Sendable, Equatable, Codable {
   public var attention: AttentionSummary?
   /// What the model re-rankers cost beside answering, when the experiment stored re-ranking passes.
   public var rerankCost: RerankCostSummary?
+  /// Stable-RAG's methods, clusters and layer analysis, for a `stable_rag` experiment.
+  public var stableRAG: StableRAGSummary?
 
   /// Creates a summary.
   public init(
     name: String, specYAML: String, provenance: Provenance, conditions: [ConditionSummary],
     report: ModuleReport? = nil, skips: [SkipCount] = [], outcomes: [TrialOutcome] = [],
-    attention: AttentionSummary? = nil, rerankCost: RerankCostSummary? = nil
+    attention: AttentionSummary? = nil, rerankCost: RerankCostSummary? = nil,
+    stableRAG: StableRAGSummary? = nil
   ) {
     self.name = name
     self.specYAML = specYAML
@@ -81,6 +84,7 @@ public struct ExperimentSummary: Sendable, Equatable, Codable {
     self.outcomes = outcomes
     self.attention = attention
     self.rerankCost = rerankCost
+    self.stableRAG = stableRAG
   }
 
   /// Key names in order of first appearance over all conditions (the results table's columns).

@@ -39,6 +39,7 @@ public struct Notebook: Sendable {
     lines += Findings.sentences(for: summary).map { "- \($0)" } + [""]
     lines += plotSection()
     lines += attentionSection()
+    lines += stableRAGSection()
     lines += comparisonSection()
     lines += costSection()
     lines += [
@@ -104,7 +105,9 @@ public struct Notebook: Sendable {
   /// Image links relative to the notebook's folder, or a hint to run `raglab plot`.
   private func plotSection() -> [String] {
     var lines = ["## Plots", ""]
-    let pngs = images.filter { $0.hasSuffix(".png") && !isAttentionImage($0) }
+    let pngs = images.filter {
+      $0.hasSuffix(".png") && !isAttentionImage($0) && !isStableRAGImage($0)
+    }
     if pngs.isEmpty {
       lines.append("_No plots yet: run `raglab plot \(summary.name)`, then this command again._")
     }
