@@ -34,7 +34,7 @@ extension StoredExperiments {
     let layers = try store.hiddenStateLayers(experimentId: experimentId)
     guard !layers.isEmpty else { return [] }
     var answers: [String: [Int: OrderAnswer]] = [:]  // question → order → answer
-    var where_: [Int64: (question: String, order: Int)] = [:]  // trial → place
+    var placeOfTrial: [Int64: (question: String, order: Int)] = [:]  // trial → place
     var orderCount = 0
     for condition in try store.conditions(experimentId: experimentId) {
       guard
@@ -54,13 +54,13 @@ extension StoredExperiments {
           firstToken: tokens.first, promptTokens: trial.promptTokenCount,
           prefillSeconds: trial.prefillSeconds, generateSeconds: trial.generateSeconds,
           passageIDs: StoredValues.passageIDs(trial.passageIdsJSON))
-        if let id = trial.id { where_[id] = (trial.questionId, keys.order) }
+        if let id = trial.id { placeOfTrial[id] = (trial.questionId, keys.order) }
       }
     }
     var states: [String: [Int: [Int: [Float]]]] = [:]  // question → layer → order → state
     for layer in layers {
       for row in try store.hiddenStates(experimentId: experimentId, layer: layer) {
-        guard let place = where_[row.trialId] else { continue }
+        guard let place = placeOfTrial[row.trialId] else { continue }
         states[place.question, default: [:]][layer, default: [:]][place.order] = row.vector
       }
     }
