@@ -184,3 +184,24 @@ private func goldPosition(outcomes: [TrialOutcome]) -> ExperimentSummary {
       == "The best condition is order=forward with accuracy 0.600 [0.400, 0.800] over 10 questions; the worst is order=reverse with 0.200."
   )
 }
+
+@Test func tiedExtremePositionsAreAllNamedWithTheirIntervals() {
+  typealias F = FindingsFixtures
+  func at(_ position: String, _ v: (Double, Double, Double)) -> ConditionSummary {
+    F.condition([("total", "20"), ("gold_position", position)], ["subem": v])
+  }
+  // One group (no opening): positions 1 and 20 tie at the top (0.2), 5 and 10 at the bottom
+  // (0.04); both pairs are named.
+  let summary = F.summary(
+    module: "gold_position",
+    conditions: [
+      at("1", (0.2, 0.04, 0.36)), at("5", (0.04, 0.0, 0.12)), at("10", (0.04, 0.0, 0.1)),
+      at("20", (0.2, 0.08, 0.4)),
+    ], outcomes: [])
+  let sentence = Findings.positionExtremes(
+    PositionFinding(positionKey: "gold_position", subject: "the gold passage"), summary)
+  #expect(
+    sentence == [
+      "Accuracy is highest with the gold passage at positions 1 (0.200 [0.040, 0.360]) and 20 (0.200 [0.080, 0.400]) and lowest at positions 5 (0.040 [0.000, 0.120]) and 10 (0.040 [0.000, 0.100])."
+    ])
+}

@@ -83,7 +83,8 @@ extension Notebook {
     return "`centre_token`: the top token of a cluster's centre (mapped back from PCA to the "
       + "state space, then through the output head\(norm)) equals its representative's first "
       + "answer token for \(rate) of the clusters (mean share per question, "
-      + "\(stable.centreClusters) clusters)."
+      + "\(stable.centreClusters) clusters). It costs the \(stable.orders) prefills and one "
+      + "output-head product per cluster, no decode; it is an agreement rate, not an accuracy."
   }
 
   /// The layer table and the best layer for predicting sensitivity, when several were captured.
@@ -95,7 +96,8 @@ extension Notebook {
         + "correctness and against the distinct normalised answers, and the AUROC with which "
         + "each prefill-only score (K; spread = mean distance of the states to their centroid; "
         + "silhouette of the clustering) predicts that a question is permutation-sensitive "
-        + "(right under some orders, wrong under others).", "",
+        + "(right under some orders, wrong under others). Purity rises with K by construction "
+        + "(one order per cluster scores 1); pair F1 does not reward splitting.", "",
       TextTable(
         headers: [
           "layer", "mean K", "purity (correct)", "F1 (correct)", "purity (answers)",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Stable-RAG methods' accuracy as points with 95 % intervals, one row per method, each
 /// labelled with what it costs per question (prefills, decodes, seconds).
 public struct MethodAccuracyPlot: GnuplotFigure, Equatable {
@@ -11,9 +13,14 @@ public struct MethodAccuracyPlot: GnuplotFigure, Equatable {
   /// File name stem shared by the `.gp`, `.dat`, `.png` and `.svg` files.
   public var stem: String { "accuracy-by-method" }
 
+  /// The question the figure answers.
+  static let title =
+    "Does clustering the orders' hidden states answer as well as decoding every order?"
+
   /// A method's tic label: its name and cost.
   static func label(_ method: StableRAGMethodResult) -> String {
-    "\(method.name): \(NumberFormat.fixed(method.prefills, 0)) prefills, "
+    "\(method.name): \(NumberFormat.fixed(method.prefills, 0)) "
+      + (method.prefills == 1 ? "prefill, " : "prefills, ")
       + "\(NumberFormat.fixed(method.decodes, 1)) decodes, "
       + "\(NumberFormat.fixed(method.seconds, 1)) s"
   }
@@ -43,11 +50,13 @@ public struct MethodAccuracyPlot: GnuplotFigure, Equatable {
     let tics = methods.enumerated().map { index, method in
       "\(GnuplotText.quoted(Self.label(method))) \(methods.count - index)"
     }
+    let reader = URL(fileURLWithPath: self.reader).deletingPathExtension().lastPathComponent
+    let subtitle = "experiment \(experiment), reader \(reader): SubEM, 95 % bootstrap CI"
+    // The long tic labels push the plot right, so the title is centred on the canvas instead.
     lines += [
-      GnuplotScript.title(
-        "Does clustering the orders' hidden states answer as well as decoding every order?",
-        subtitle: "experiment \(experiment), reader \(reader): SubEM per question with its 95 % "
-          + "bootstrap CI; cost per question in the labels"),
+      "set label \(GnuplotText.quoted(Self.title)) at screen 0.5, screen 0.965 center",
+      "set label \(GnuplotText.quoted(subtitle)) at screen 0.5, screen 0.925 center",
+      "set tmargin 5",
       "set xlabel 'accuracy (SubEM, share of questions)'",
       "unset ylabel",
       "set xrange [0:1]",

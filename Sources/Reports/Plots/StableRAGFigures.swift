@@ -26,6 +26,7 @@ extension ExperimentSummary {
     ]
     guard stable.layers.count >= 2 else { return figures }
     let layers = stable.layers.map(\.layer)
+    let finalNorm = stable.methodLayerIsFinalNorm ? stable.methodLayer : nil
     figures.append(
       LayerCurvePlot(
         experiment: name, stem: "cluster-quality-by-layer",
@@ -36,7 +37,7 @@ extension ExperimentSummary {
           .init(name: "pair F1 vs correctness", values: stable.layers.map(\.f1Correctness)),
           .init(name: "purity vs answers", values: stable.layers.map(\.purityAnswers)),
           .init(name: "pair F1 vs answers", values: stable.layers.map(\.f1Answers)),
-        ], reference: nil))
+        ], reference: nil, finalNormLayer: finalNorm))
     let scores = stable.layers.first?.auroc.map(\.score) ?? []
     figures.append(
       LayerCurvePlot(
@@ -49,7 +50,7 @@ extension ExperimentSummary {
             values: stable.layers.map { layer in
               layer.auroc.first { $0.score == score }?.auroc ?? Estimate(value: .nan)
             })
-        }, reference: (0.5, "chance")))
+        }, reference: (0.5, "chance (0.5)"), finalNormLayer: finalNorm))
     return figures
   }
 }

@@ -4,8 +4,8 @@ import Experiments
 /// a baseline cannot be told apart from.
 extension Findings {
   /// Per group: "With 20 passages, accuracy is highest with the gold passage at position 20
-  /// (0.200 [0.067, 0.367]) and lowest at position 5 (0.033 [0.000, 0.100])." Positions within
-  /// `tolerance` of each other read as level.
+  /// (0.200 [0.067, 0.367]) and lowest at position 5 (0.033 [0.000, 0.100])." Every position tied
+  /// with the best (or worst) within `tolerance` is named; all within it read as level.
   static func positionExtremes(_ spec: PositionFinding, _ summary: ExperimentSummary) -> [String] {
     let name = metricName(spec.metric)
     return positionGroups(spec, summary).compactMap { group, scored in
@@ -23,11 +23,19 @@ extension Findings {
           opening + "\(name) is level at about \(NumberFormat.fixed(best.1.value)) with "
             + "\(spec.subject) at positions \(list(scored.map(\.0.value))).")
       }
+      let top = scored.filter { best.1.value - $0.1.value < tolerance }
+      let bottom = scored.filter { $0.1.value - worst.1.value < tolerance }
       return capitalised(
-        opening + "\(name) is highest with \(spec.subject) at position \(best.0.value) "
-          + "(\(NumberFormat.withInterval(best.1))) and lowest at position \(worst.0.value) "
-          + "(\(NumberFormat.withInterval(worst.1))).")
+        opening + "\(name) is highest with \(spec.subject) at \(positions(top)) and lowest at "
+          + "\(positions(bottom)).")
     }
+  }
+
+  /// "position 20 (0.200 [0.067, 0.367])", or for positions tied within `tolerance` "positions 1
+  /// (0.200 [0.040, 0.360]) and 20 (0.200 [0.080, 0.400])".
+  private static func positions(_ members: [(FindingMember, Estimate)]) -> String {
+    let each = members.map { "\($0.0.value) (\(NumberFormat.withInterval($0.1)))" }
+    return (members.count == 1 ? "position " : "positions ") + list(each)
   }
 
   /// Per group whose positions include some whose interval overlaps the baseline `value`'s: "With
