@@ -12,13 +12,18 @@ func trial(_ experimentId: Int64, _ conditionId: Int64, _ q: String) -> TrialRec
     fromCache: false)
 }
 
-@Test func attentionRowsAreStoredWithTheirTrialOnceAndReadBackBySlotAndQuarter() throws {
-  let store = ResultsStore(database: try LabDatabase.inMemory())
+/// A new experiment without conditions or trials in `store`, by id (shared by the row tests).
+func emptyExperiment(_ store: ResultsStore) throws -> Int64 {
   let (experiment, _) = try store.beginExperiment(
     ExperimentRecord(
       name: "e", specYAML: "", specHash: "s", modelSHA256: "m", dataChecksum: "d",
       gitCommit: "g", raglabVersion: "0"))
-  let id = experiment.id!
+  return try #require(experiment.id)
+}
+
+@Test func attentionRowsAreStoredWithTheirTrialOnceAndReadBackBySlotAndQuarter() throws {
+  let store = ResultsStore(database: try LabDatabase.inMemory())
+  let id = try emptyExperiment(store)
   let condition = try store.condition(experimentId: id, keysJSON: "{}", position: 0)
   let rows = [
     AttentionMassRecord(slot: 2, quarter: 1, mass: 0.25),

@@ -21,11 +21,7 @@ import Testing
 
 @Test func hiddenStatesAreStoredWithTheirTrialOnceAndReadByQuestionThenConditionPosition() throws {
   let store = ResultsStore(database: try LabDatabase.inMemory())
-  let (experiment, _) = try store.beginExperiment(
-    ExperimentRecord(
-      name: "e", specYAML: "", specHash: "s", modelSHA256: "m", dataChecksum: "d",
-      gitCommit: "g", raglabVersion: "0"))
-  let id = experiment.id!
+  let id = try emptyExperiment(store)
   // Condition "b" is inserted first but displayed second.
   let second = try store.condition(experimentId: id, keysJSON: "b", position: 1)
   let first = try store.condition(experimentId: id, keysJSON: "a", position: 0)

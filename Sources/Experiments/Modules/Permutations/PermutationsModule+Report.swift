@@ -24,19 +24,8 @@ extension PermutationsModule {
     }
     return ModuleReport(
       figures: [
-        .goldPosition(
-          GoldPositionFigure(
-            stem: "accuracy-by-gold-position",
-            title: "Does accuracy depend on where the order puts the gold passage? "
-              + "(SubEM by gold position)",
-            xLabel: "prompt position of the gold passage (1 = first)",
-            yLabel: "accuracy (SubEM, share of trials)", seriesKeys: ["retriever"])),
-        .histogram(
-          HistogramFigure(
-            stem: "accuracy-over-orders",
-            title: "How much does the order of the same passages change correctness?",
-            xLabel: "accuracy over a question's \(orders) orders (share of orders answered right)",
-            measure: .accuracyOverOrders, setKeys: ["retriever"])),
+        Self.goldPositionFigure,
+        Self.accuracyOverOrdersFigure(orders: "\(orders) "),
         .histogram(
           HistogramFigure(
             stem: "distinct-answers",
@@ -69,5 +58,25 @@ extension PermutationsModule {
       ],
       tables: [.orderMeasures(setKeys: ["retriever"])],
       findings: [.orderMeasures(setKeys: ["retriever"])])
+  }
+
+  /// Accuracy by the gold passage's prompt position, read per trial (shared with `stable_rag`).
+  static let goldPositionFigure = FigureSpec.goldPosition(
+    GoldPositionFigure(
+      stem: "accuracy-by-gold-position",
+      title: "Does accuracy depend on where the order puts the gold passage? "
+        + "(SubEM by gold position)",
+      xLabel: "prompt position of the gold passage (1 = first)",
+      yLabel: "accuracy (SubEM, share of trials)", seriesKeys: ["retriever"]))
+
+  /// The histogram of per-question accuracy over `orders` (e.g. "120 ", or "" when it varies),
+  /// shared with `stable_rag`.
+  static func accuracyOverOrdersFigure(orders: String) -> FigureSpec {
+    .histogram(
+      HistogramFigure(
+        stem: "accuracy-over-orders",
+        title: "How much does the order of the same passages change correctness?",
+        xLabel: "accuracy over a question's \(orders)orders (share of orders answered right)",
+        measure: .accuracyOverOrders, setKeys: ["retriever"]))
   }
 }

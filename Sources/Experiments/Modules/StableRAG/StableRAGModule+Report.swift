@@ -14,19 +14,8 @@ extension StableRAGModule {
       }
     return ModuleReport(
       figures: [
-        .histogram(
-          HistogramFigure(
-            stem: "accuracy-over-orders",
-            title: "How much does the order of the same passages change correctness?",
-            xLabel: "accuracy over a question's orders (share of orders answered right)",
-            measure: .accuracyOverOrders, setKeys: ["retriever"])),
-        .goldPosition(
-          GoldPositionFigure(
-            stem: "accuracy-by-gold-position",
-            title: "Does accuracy depend on where the order puts the gold passage? "
-              + "(SubEM by gold position)",
-            xLabel: "prompt position of the gold passage (1 = first)",
-            yLabel: "accuracy (SubEM, share of trials)", seriesKeys: ["retriever"])),
+        PermutationsModule.accuracyOverOrdersFigure(orders: ""),
+        PermutationsModule.goldPositionFigure,
       ],
       notes: [
         "Each question's set is its gold passage and the retriever's k − 1 = \(knobs.k - 1) "
