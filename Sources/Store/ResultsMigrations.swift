@@ -126,4 +126,17 @@ func registerResultsMigrations(_ migrator: inout DatabaseMigrator) {
       t.primaryKey(["trialId", "layer"])
     }
   }
+  migrator.registerMigration("results-v7-failures") { db in
+    // Trials whose server request still failed after its retries: the last reason, the requests
+    // sent over all runs, and when. A later run retries them; a stored trial removes the row.
+    try db.create(table: "trialFailure") { t in
+      t.belongsTo("experiment", onDelete: .cascade).notNull()
+      t.belongsTo("condition", onDelete: .cascade).notNull()
+      t.column("questionId", .text).notNull()
+      t.column("reason", .text).notNull()
+      t.column("attempts", .integer).notNull()
+      t.column("failedAt", .datetime).notNull()
+      t.primaryKey(["experimentId", "conditionId", "questionId"])
+    }
+  }
 }

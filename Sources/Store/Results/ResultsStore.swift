@@ -72,7 +72,7 @@ public struct ResultsStore: Sendable {
   /// Stores one trial (and its generation, attention and hidden-state rows, if given) in one
   /// transaction; a trial already present for the same condition and question is left as it is,
   /// and so are its rows. The `trialId` of each `attention` and `hidden` row is set to the new
-  /// trial's id.
+  /// trial's id. A failure stored for the same condition and question is removed.
   /// - Returns: true when the trial was new.
   @discardableResult
   public func record(
@@ -85,6 +85,7 @@ public struct ResultsStore: Sendable {
       try row.insert(db, onConflict: .ignore)
       guard db.changesCount > 0 else { return false }
       let trialId = row.id ?? db.lastInsertedRowID
+      try TrialFailureRecord.clear(db, conditionId: trial.conditionId, questionId: trial.questionId)
       for var mass in attention {
         mass.trialId = trialId
         try mass.insert(db)
