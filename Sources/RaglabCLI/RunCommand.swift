@@ -73,11 +73,13 @@ struct RunCommand: ParsableCommand {
       "\(loaded.spec.name): \(inputs.questions.count) questions, spec \(loaded.hash.prefix(12)), "
         + "model \(generator.modelSHA256.prefix(12)), data \(inputs.dataChecksum.prefix(12)), db \(db)"
     )
+    if let server = generator as? OpenAIGenerator { print("generator: \(server.requestPlan)") }
     Interrupt.install()
+    let isServer = loaded.spec.generator.backend == "openai"
     let bar = ProgressBar(
       total: inputs.questions.count * conditionCount(loaded.spec), label: "trials")
     let summary = try runner.run(
-      progress: { bar.show($0) }, shouldStop: Interrupt.requested
+      progress: { bar.show($0, serverRates: isServer) }, shouldStop: Interrupt.requested
     )
     bar.finish()
     let state = summary.interrupted ? "interrupted — run the same command to resume" : "complete"
@@ -87,6 +89,12 @@ struct RunCommand: ParsableCommand {
         + "\(summary.trialsAlreadyDone + summary.trialsRecorded)/\(summary.trialsTotal) \(state), "
         + String(format: "%.1f s", summary.seconds))
     print(summary.tokenLine)
+    if isServer {
+      let requests = summary.trialsRecorded - summary.trialsFromCache - summary.trialsSkipped
+      let rates = RunRates(
+        requests: requests, promptTokens: summary.tokens.evaluated, seconds: summary.seconds)
+      print("\(requests) requests to the server: \(rates.text)")
+    }
     for cost in try store.rerankCost(experimentId: summary.experimentId) {
       print(
         "re-ranking \(cost.strategy): \(cost.passes) passes, \(cost.promptTokens) prompt tokens, "

@@ -7,12 +7,14 @@ final class LoopbackServer {
   /// The port it listens on (the script prints it once listening).
   let port: Int
 
-  /// Starts `python3 Fixtures/<script> <arguments…>` and waits for its port.
-  init(script: String, arguments: [String]) throws {
+  /// Starts `python3 Fixtures/<script> <arguments…>` with `environment` added to this process's,
+  /// and waits for its port.
+  init(script: String, arguments: [String], environment: [String: String] = [:]) throws {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("Fixtures/\(script)")
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", path.path] + arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe()
     process.standardOutput = out
     try process.run()

@@ -15,9 +15,13 @@ final class FakeOpenAIServer {
   var port: Int { server.port }
 
   /// Starts a server on `port` (0: any free one) that exits instead of answering completion
-  /// number `dieAfter + 1`, if given, and reports SmolLM2's ChatML template at `/props` as
-  /// llama-server does (or, `reportsChatTemplate: false`, answers 404 there as vLLM does).
-  init(port: Int = 0, dieAfter: Int? = nil, reportsChatTemplate: Bool = true) throws {
+  /// number `dieAfter + 1`, if given, and reports SmolLM2's ChatML template and `slots` slots at
+  /// `/props` as llama-server does (or, `reportsChatTemplate: false`, answers 404 there as vLLM
+  /// does); each completion is answered `delayMilliseconds` after it arrives.
+  init(
+    port: Int = 0, dieAfter: Int? = nil, reportsChatTemplate: Bool = true, slots: Int = 1,
+    delayMilliseconds: Int = 0
+  ) throws {
     log = FileManager.default.temporaryDirectory.appendingPathComponent(
       "raglab-openai-\(UUID().uuidString).jsonl")
     server = try LoopbackServer(
@@ -25,6 +29,9 @@ final class FakeOpenAIServer {
       arguments: [
         log.path, String(port), dieAfter.map(String.init) ?? "-",
         reportsChatTemplate ? "props" : "no-props",
+      ],
+      environment: [
+        "FAKE_TOTAL_SLOTS": String(slots), "FAKE_DELAY_MS": String(delayMilliseconds),
       ])
   }
 
@@ -42,15 +49,18 @@ final class FakeOpenAIServer {
   }
 }
 
-private func spec(backend: String, url: String?) -> String {
-  """
-  name: http-sweep
-  dataset: {name: fake, path: none, limit: 6}
-  retrievers: [bm25, dense]
-  retrieval_depth: 12
-  generator: {backend: \(backend), \(url.map { "url: '\($0)', model: fake-model, " } ?? "")max_tokens: 8, seed: 3}
-  module: {name: passage_count, k: [1, 2, 4, 8]}
-  """
+/// A passage-count spec over the fake data (6 questions × 8 conditions), with
+/// `generator.concurrency` when given.
+func httpSpec(backend: String, url: String?, concurrency: Int? = nil) -> String {
+  let workers = concurrency.map { "concurrency: \($0), " } ?? ""
+  return """
+    name: http-sweep
+    dataset: {name: fake, path: none, limit: 6}
+    retrievers: [bm25, dense]
+    retrieval_depth: 12
+    generator: {backend: \(backend), \(url.map { "url: '\($0)', model: fake-model, " } ?? "")\(workers)max_tokens: 8, seed: 3}
+    module: {name: passage_count, k: [1, 2, 4, 8]}
+    """
 }
 
 /// (question, passages, answer) of every trial of the only experiment in `store`, sorted.
@@ -61,7 +71,7 @@ private func answers(_ store: ResultsStore, _ id: Int64) throws -> [String] {
 
 @Test func runOverHTTPGivesTheSameTrialsAsTheSameModelInProcess() throws {
   let server = try FakeOpenAIServer()
-  let loaded = try SpecLoader.parse(yaml: spec(backend: "openai", url: server.url))
+  let loaded = try SpecLoader.parse(yaml: httpSpec(backend: "openai", url: server.url))
   let generator = try OpenAIGenerator(spec: loaded.spec.generator)
   let httpStore = ResultsStore(database: try LabDatabase.inMemory())
   let http = try ExperimentRunner(
@@ -70,7 +80,7 @@ private func answers(_ store: ResultsStore, _ id: Int64) throws -> [String] {
   ).run()
   #expect(http.trialsRecorded == 6 * 8)
   let localStore = ResultsStore(database: try LabDatabase.inMemory())
-  let local = try makeRunner(localStore, yaml: spec(backend: "inprocess", url: nil)).run()
+  let local = try makeRunner(localStore, yaml: httpSpec(backend: "inprocess", url: nil)).run()
   #expect(try answers(httpStore, http.experimentId) == answers(localStore, local.experimentId))
 
   let requests = try server.requests()
@@ -109,7 +119,9 @@ private func answers(_ store: ResultsStore, _ id: Int64) throws -> [String] {
   do {
     let dying = try FakeOpenAIServer(dieAfter: 10)
     port = dying.port
-    loaded = try SpecLoader.parse(yaml: spec(backend: "openai", url: dying.url))
+    // One worker: exactly the 10 answered requests are stored before the crash.
+    loaded = try SpecLoader.parse(
+      yaml: httpSpec(backend: "openai", url: dying.url, concurrency: 1))
     let runner = ExperimentRunner(
       loaded: loaded, inputs: FakeData.inputs(questions: 6),
       generator: try OpenAIGenerator(spec: loaded.spec.generator, timeout: 10), store: store,
@@ -132,11 +144,11 @@ private func answers(_ store: ResultsStore, _ id: Int64) throws -> [String] {
 
 @Test func openAIKeysAreCheckedAgainstTheBackend() throws {
   let missing = try #require(throws: SpecError.self) {
-    try SpecLoader.parse(yaml: spec(backend: "openai", url: nil))
+    try SpecLoader.parse(yaml: httpSpec(backend: "openai", url: nil))
   }
   #expect(missing.problems.map(\.keyPath) == ["generator.url"])
   let misplaced = try #require(throws: SpecError.self) {
-    try SpecLoader.parse(yaml: spec(backend: "inprocess", url: "http://x/v1"))
+    try SpecLoader.parse(yaml: httpSpec(backend: "inprocess", url: "http://x/v1"))
   }
   #expect(misplaced.problems.map(\.keyPath) == ["generator.url"])
   #expect(misplaced.problems[0].message.contains("only applies to backend: openai"))

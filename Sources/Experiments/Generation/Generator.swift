@@ -108,6 +108,11 @@ public protocol Generator: AnyObject {
   var chatFormat: ChatFormat? { get }
   /// Starts an empty context.
   func makeSession() throws -> any GenerationSession
+  /// Starts an empty context for the run's worker `worker` (0 ..< `concurrency`); a server
+  /// generator may pin that worker's requests to one of its slots.
+  func makeSession(worker: Int) throws -> any GenerationSession
+  /// How many sessions may generate at the same time, each on its own thread: the run's workers.
+  var concurrency: Int { get }
   /// Whether its sessions report `segmentAttention()` (what `diagnostics: [attention]` needs).
   var measuresAttention: Bool { get }
   /// The model's number of transformer blocks when its sessions report hidden states
@@ -116,6 +121,10 @@ public protocol Generator: AnyObject {
 }
 
 extension Generator {
+  /// Every worker gets a plain session unless the generator says otherwise.
+  public func makeSession(worker: Int) throws -> any GenerationSession { try makeSession() }
+  /// One session at a time unless the generator says otherwise.
+  public var concurrency: Int { 1 }
   /// Generators measure no attention unless they say so.
   public var measuresAttention: Bool { false }
   /// Generators report no hidden states unless they say so.

@@ -10,8 +10,8 @@ public struct GeneratorServerError: Error, CustomStringConvertible, Sendable {
   public let description: String
 }
 
-/// Sends one JSON request at a time and waits for the JSON answer (the generator protocol is
-/// synchronous; experiments answer prompts one after the other).
+/// Sends a JSON request and waits for the JSON answer (the generator protocol is synchronous);
+/// a run's workers call it from their own threads, up to `GeneratorSpec.maxConcurrency` at once.
 ///
 /// Redirects are never followed: a 3xx is an error naming the URL and its `Location`, so a POST
 /// never turns into a GET and the API key is never sent to another address.
@@ -30,6 +30,8 @@ final class JSONHTTPClient: Sendable {
     let configuration = URLSessionConfiguration.ephemeral
     configuration.timeoutIntervalForRequest = timeout
     configuration.timeoutIntervalForResource = timeout
+    // The default (6) would queue the requests of a run with more workers than that.
+    configuration.httpMaximumConnectionsPerHost = GeneratorSpec.maxConcurrency
     session = URLSession(
       configuration: configuration, delegate: RedirectRefuser(), delegateQueue: nil)
   }

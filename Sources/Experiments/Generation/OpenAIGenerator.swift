@@ -18,6 +18,10 @@ public final class OpenAIGenerator: Generator {
   /// The chat template the server reports for its model (llama.cpp's `/props`), when raglab
   /// recognises it; nil otherwise (`prompt.chat: true` is then refused, naming `chat: false`).
   public let chatFormat: ChatFormat?
+  /// Requests in flight at once (`generator.concurrency`, see `GeneratorSpec.requestsInFlight`).
+  public let concurrency: Int
+  /// llama.cpp's slot and prompt-cache fields, when the server answers `/props`; nil otherwise.
+  let llamaCpp: LlamaCppSlots?
   let client: JSONHTTPClient
 
   /// Seconds one request may take before the run stops with an error naming the URL.
@@ -45,21 +49,36 @@ public final class OpenAIGenerator: Generator {
     modelSHA256 = spec.modelSHA256 ?? SHA256.hex(of: Array("openai \(text) \(spec.model)".utf8))
     client = JSONHTTPClient(timeout: timeout, apiKey: apiKey)
     _ = try client.get(baseURL.appendingPathComponent("models"), as: ModelList.self)
-    chatFormat = Self.serverChatFormat(client: client, baseURL: baseURL)
+    let props = Self.serverProps(client: client, baseURL: baseURL)
+    chatFormat = Self.serverChatFormat(props)
+    concurrency = spec.requestsInFlight
+    llamaCpp = props.map {
+      LlamaCppSlots(totalSlots: $0.totalSlots, workers: spec.requestsInFlight)
+    }
   }
 
-  public func makeSession() throws -> any GenerationSession { OpenAISession(generator: self) }
+  public func makeSession() throws -> any GenerationSession { try makeSession(worker: 0) }
+
+  /// A session whose requests carry `worker`'s llama.cpp slot (see `LlamaCppSlots`).
+  public func makeSession(worker: Int) throws -> any GenerationSession {
+    OpenAISession(generator: self, worker: worker)
+  }
 }
 
 /// A context kept as text segments; each generation sends the whole prompt.
 final class OpenAISession: GenerationSession {
   private let generator: OpenAIGenerator
+  /// The run's worker this session answers for (its llama.cpp slot).
+  private let worker: Int
   private var segments: [String] = []
   private(set) var evaluatedPromptTokens = 0
   /// Empty: the server tokenises.
   let tokens: [Int32] = []
 
-  init(generator: OpenAIGenerator) { self.generator = generator }
+  init(generator: OpenAIGenerator, worker: Int = 0) {
+    self.generator = generator
+    self.worker = worker
+  }
 
   func checkpoint() -> SessionCheckpoint { SessionCheckpoint(position: segments.count) }
 
@@ -71,7 +90,8 @@ final class OpenAISession: GenerationSession {
 
   func generate(_ options: DecodingOptions) throws -> GeneratedAnswer {
     let request = CompletionRequest(
-      model: generator.model, prompt: segments.joined(), options: options)
+      model: generator.model, prompt: segments.joined(), options: options,
+      llamaCpp: generator.llamaCpp, worker: worker)
     let url = generator.baseURL.appendingPathComponent("completions")
     let reply = try generator.client.post(url, body: request, as: CompletionResponse.self)
     let parsed = try CompletionReply(reply, from: url)

@@ -18,9 +18,16 @@ struct CompletionRequest: Encodable {
   let logprobs = 1
   /// Stop strings; omitted when there are none.
   let stop: [String]?
+  /// llama.cpp: reuse the slot's cached prompt prefix; omitted for other servers.
+  let cachePrompt: Bool?
+  /// llama.cpp: the slot that answers; omitted when the server chooses.
+  let idSlot: Int?
 
-  /// The request for `prompt` under `options`.
-  init(model: String, prompt: String, options: DecodingOptions) {
+  /// The request for `prompt` under `options`, with llama.cpp's fields when `llamaCpp` is given.
+  init(
+    model: String, prompt: String, options: DecodingOptions, llamaCpp: LlamaCppSlots? = nil,
+    worker: Int = 0
+  ) {
     self.model = model
     self.prompt = prompt
     maxTokens = options.maxTokens
@@ -28,6 +35,8 @@ struct CompletionRequest: Encodable {
     topP = Double(options.topP)
     seed = options.seed
     stop = options.stop.isEmpty ? nil : options.stop
+    cachePrompt = llamaCpp == nil ? nil : true
+    idSlot = llamaCpp?.slot(worker: worker)
   }
 }
 

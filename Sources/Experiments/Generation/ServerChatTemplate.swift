@@ -1,10 +1,13 @@
 import Foundation
 import Inference
 
-/// The reply of llama.cpp's `GET /props`: the chat template the server's model carries.
+/// The reply of llama.cpp's `GET /props`: the chat template the server's model carries and its
+/// slot count.
 struct ServerProps: Decodable {
   /// The model's Jinja chat template (`chat_template`; the client converts snake case).
   var chatTemplate: String?
+  /// Requests the server runs side by side (`total_slots`, llama-server's `-np`).
+  var totalSlots: Int?
 }
 
 extension ChatFormat {
@@ -19,16 +22,18 @@ extension ChatFormat {
 }
 
 extension OpenAIGenerator {
-  /// The chat format of the server's model as the server reports it (llama.cpp's `/props`, at the
-  /// server root beside `/v1`), or nil when the server does not say (vLLM) or its template is not
-  /// one raglab renders — then `prompt.chat: true` is refused rather than guessed.
-  static func serverChatFormat(client: JSONHTTPClient, baseURL: URL) -> ChatFormat? {
+  /// llama.cpp's `/props` (at the server root beside `/v1`), or nil when the server has none (vLLM).
+  static func serverProps(client: JSONHTTPClient, baseURL: URL) -> ServerProps? {
     var root = baseURL
     if root.lastPathComponent == "v1" { root.deleteLastPathComponent() }
-    guard
-      let props = try? client.get(root.appendingPathComponent("props"), as: ServerProps.self),
-      let template = ChatTemplate.recognise(props.chatTemplate)
-    else { return nil }
+    return try? client.get(root.appendingPathComponent("props"), as: ServerProps.self)
+  }
+
+  /// The chat format of the server's model as the server reports it in `props`, or nil when the
+  /// server does not say (vLLM) or its template is not one raglab renders — then
+  /// `prompt.chat: true` is refused rather than guessed.
+  static func serverChatFormat(_ props: ServerProps?) -> ChatFormat? {
+    guard let template = ChatTemplate.recognise(props?.chatTemplate) else { return nil }
     return ChatFormat(template)
   }
 }

@@ -79,13 +79,18 @@ public struct PrefixPlanner {
   /// Layers (engine numbering, see `HiddenLayerSelection`) whose last-prompt-token states each
   /// outcome carries in `hiddenStates` (needs a session that reports them; empty costs nothing).
   public var hiddenLayers: [Int]
+  /// The run's worker whose session answers (see `Generator.makeSession(worker:)`).
+  public var worker: Int
 
   /// Creates a planner.
-  public init(sharePrefixes: Bool = true, measureAttention: Bool = false, hiddenLayers: [Int] = [])
-  {
+  public init(
+    sharePrefixes: Bool = true, measureAttention: Bool = false, hiddenLayers: [Int] = [],
+    worker: Int = 0
+  ) {
     self.sharePrefixes = sharePrefixes
     self.measureAttention = measureAttention
     self.hiddenLayers = hiddenLayers
+    self.worker = worker
   }
 
   /// Answers every request for `question`, calling `record` as soon as each answer exists.
@@ -95,7 +100,7 @@ public struct PrefixPlanner {
     options: DecodingOptions, record: (PromptOutcome) throws -> Void
   ) throws -> PromptTokenTally {
     guard !requests.isEmpty else { return PromptTokenTally() }
-    let session = try generator.makeSession()
+    let session = try generator.makeSession(worker: worker)
     if !hiddenLayers.isEmpty { session.captureHiddenStates(layers: hiddenLayers) }
     let start = session.evaluatedPromptTokens
     var naive = 0

@@ -1,10 +1,11 @@
 import Foundation
 import Store
 
-/// Runs (or resumes) an experiment: every question × condition, one committed trial at a time.
+/// Runs (or resumes) an experiment: every question × condition, each trial committed on its own.
 ///
 /// An unchanged spec on the same model and data resumes the stored experiment and skips finished
-/// trials; a changed spec is a new experiment. Killing the process loses at most the trial in flight.
+/// trials; a changed spec is a new experiment. Killing the process loses at most the trials in
+/// flight (one per worker).
 public struct ExperimentRunner {
   /// The validated spec.
   public let loaded: LoadedSpec
@@ -31,20 +32,22 @@ public struct ExperimentRunner {
     self.options = options
   }
 
-  /// Runs every missing trial.
+  /// Runs every missing trial: questions side by side on `generator.concurrency` workers, each
+  /// question's walk in order on one worker (one worker: one question after the other).
   /// - Parameters:
-  ///   - progress: called after each stored trial.
-  ///   - shouldStop: polled after each trial; returning true ends the run cleanly (e.g. on SIGINT).
+  ///   - progress: called after each stored trial (never by two workers at once).
+  ///   - shouldStop: polled before each question; returning true ends the run cleanly (e.g. on
+  ///     SIGINT) once the questions in flight are stored.
   /// - Throws: `RunError` for an unknown module or retriever, `PromptError` for a chat prompt on a
   ///   model without a chat template, `StoreError`, generator errors.
   public func run(
-    progress: (RunProgress) -> Void = { _ in }, shouldStop: () -> Bool = { false }
+    progress: @escaping (RunProgress) -> Void = { _ in },
+    shouldStop: @escaping () -> Bool = { false }
   ) throws -> RunSummary {
     let began = Date()
     let spec = loaded.spec
     // Settled before the experiment is stored, so a spec the model cannot serve leaves nothing.
     let prepared = try prepare()
-    let (module, conditions, scorers) = (prepared.module, prepared.conditions, prepared.scorers)
     let (experiment, resumed) = try store.beginExperiment(
       ExperimentRecord(
         name: spec.name, specYAML: loaded.yaml, specHash: loaded.hash,
@@ -58,95 +61,41 @@ public struct ExperimentRunner {
         ).json))
     let experimentId = experiment.id!
     let rerank =
-      scorers.isEmpty
-      ? nil : StoredRerank(scorers: scorers, store: store, experimentId: experimentId)
-    let records = try conditions.enumerated().map { i, condition in
+      prepared.scorers.isEmpty
+      ? nil : StoredRerank(scorers: prepared.scorers, store: store, experimentId: experimentId)
+    let records = try prepared.conditions.enumerated().map { i, condition in
       try store.condition(experimentId: experimentId, keysJSON: condition.keysJSON, position: i)
     }
-    var done = try records.map { try store.completedQuestionIds(conditionId: $0.id!) }
-    let total = inputs.questions.count * conditions.count
+    let done = try records.map { try store.completedQuestionIds(conditionId: $0.id!) }
+    let total = inputs.questions.count * prepared.conditions.count
     let alreadyDone = done.reduce(0) { $0 + $1.count }
-    var state = RunState(completed: alreadyDone)
+    let tally = RunTally(
+      total: total, alreadyDone: alreadyDone, began: began, progress: progress,
+      shouldStop: shouldStop)
     let context = TrialContext(
       experimentId: experimentId, conditionIds: records.map { $0.id! },
       generator: generator.identity,
       decoding: DecodingOptions(spec.generator),
-      builder: prepared.builder, module: module)
-    for question in inputs.questions {
-      if shouldStop() {
-        state.interrupted = true
-        break
+      builder: prepared.builder, module: prepared.module)
+    let shared = RunShared(
+      prepared: prepared, context: context, rerank: rerank, done: done, tally: tally)
+    let questions = inputs.questions
+    let interrupted = try QuestionWorkers(count: generator.concurrency, questions: questions.count)
+      .run(shouldStop: tally.stopRequested) { worker, index in
+        try runQuestion(questions[index], worker: worker, shared: shared)
       }
-      let pending = conditions.indices.filter { !done[$0].contains(question.id) }
-      if pending.isEmpty { continue }
-      let questionContext = QuestionContext(
-        question: question, depth: spec.retrievalDepth, rankers: inputs.rankers,
-        corpus: inputs.corpus, seed: spec.dataset.seed, rerank: rerank)
-      func report() {
-        progress(
-          RunProgress(
-            completed: state.completed, total: total, resumedFrom: alreadyDone, tokens: state.tokens
-          ))
-      }
-      var requests: [PromptRequest] = []
-      for index in pending {
-        let passages: [Passage]
-        do {
-          passages = try module.passages(for: conditions[index], context: questionContext)
-        } catch let skip as ModuleSkip {
-          try store.recordSkip(
-            experimentId: experimentId, conditionId: context.conditionIds[index],
-            questionId: question.id, reason: skip.reason)
-          state.skipped += 1
-          state.completed += 1
-          done[index].insert(question.id)
-          report()
-          continue
-        }
-        let request = PromptRequest(conditionIndex: index, passages: passages)
-        // A cached answer has no attention or hidden states: such runs do not read the cache.
-        if try prepared.readsCache && recordFromCache(request, question, context) {
-          state.fromCache += 1
-          state.completed += 1
-          done[index].insert(question.id)
-          report()
-        } else {
-          requests.append(request)
-        }
-      }
-      let planner = PrefixPlanner(
-        sharePrefixes: options.prefixSharing, measureAttention: spec.measuresAttention,
-        hiddenLayers: prepared.hiddenLayers)
-      state.tokens += try planner.run(
-        question: question, requests: requests, builder: context.builder, generator: generator,
-        options: context.decoding
-      ) { outcome in
-        try recordGenerated(outcome, question, context)
-        state.completed += 1
-        done[outcome.request.conditionIndex].insert(question.id)
-        report()
-      }
-    }
+    let state = tally.snapshot
     let stored =
       try store.trialCount(experimentId: experimentId)
       + store.skipCount(experimentId: experimentId)
-    if stored == total && !state.interrupted { try store.finish(experimentId: experimentId) }
+    if stored == total && !interrupted { try store.finish(experimentId: experimentId) }
     return RunSummary(
       experimentId: experimentId, resumed: resumed, trialsRecorded: state.completed - alreadyDone,
       trialsFromCache: state.fromCache, trialsAlreadyDone: alreadyDone, trialsTotal: total,
       tokens: state.tokens,
-      seconds: Date().timeIntervalSince(began), interrupted: state.interrupted || stored < total,
+      seconds: Date().timeIntervalSince(began), interrupted: interrupted || stored < total,
       trialsSkipped: state.skipped, rerankPasses: rerank?.evaluated ?? 0)
   }
-}
-
-/// Mutable counters of one run.
-struct RunState {
-  var completed: Int
-  var fromCache = 0
-  var skipped = 0
-  var tokens = PromptTokenTally()
-  var interrupted = false
 }
 
 /// What every trial of one run shares.

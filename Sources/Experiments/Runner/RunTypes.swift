@@ -42,13 +42,22 @@ public struct RunProgress: Sendable {
   public var resumedFrom: Int
   /// Prompt tokens evaluated so far in this run, and the naive count.
   public var tokens: PromptTokenTally
+  /// Trials the generator answered so far in this run (an HTTP server's requests).
+  public var generated: Int
+  /// Seconds since the run started.
+  public var seconds: Double
 
   /// Creates a progress report.
-  public init(completed: Int, total: Int, resumedFrom: Int, tokens: PromptTokenTally) {
+  public init(
+    completed: Int, total: Int, resumedFrom: Int, tokens: PromptTokenTally, generated: Int = 0,
+    seconds: Double = 0
+  ) {
     self.completed = completed
     self.total = total
     self.resumedFrom = resumedFrom
     self.tokens = tokens
+    self.generated = generated
+    self.seconds = seconds
   }
 }
 

@@ -121,6 +121,9 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
   public var seed: UInt64
   /// Strings that end an answer.
   public var stop: [String]
+  /// `openai` only: requests in flight at once (nil: `requestsInFlight`'s default). How a run is
+  /// executed, not what it computes: left out of the spec hash (see `GeneratorConcurrency.swift`).
+  public var concurrency: Int?
 
   enum CodingKeys: String, CodingKey {
     case backend, model, url, temperature, seed, stop
@@ -134,7 +137,8 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
   public init(
     backend: String = "inprocess", model: String = GeneratorSpec.defaultModel, maxTokens: Int = 32,
     temperature: Double = 0, topP: Double = 1, seed: UInt64 = 0, stop: [String] = ["\n"],
-    url: String? = nil, modelSHA256: String? = nil, kvCache: String? = nil
+    url: String? = nil, modelSHA256: String? = nil, kvCache: String? = nil,
+    concurrency: Int? = nil
   ) {
     self.backend = backend
     self.model = model
@@ -146,6 +150,7 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
     self.topP = topP
     self.seed = seed
     self.stop = stop
+    self.concurrency = concurrency
   }
 
   public init(from decoder: any Decoder) throws {
@@ -161,6 +166,8 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
     topP = try c.decodeIfPresent(Double.self, forKey: .topP) ?? d.topP
     seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
     stop = try c.decodeIfPresent([String].self, forKey: .stop) ?? d.stop
+    concurrency = try decoder.container(keyedBy: ExecutionKeys.self)
+      .decodeIfPresent(Int.self, forKey: .concurrency)
   }
 }
 

@@ -57,6 +57,7 @@ public enum SpecLoader {
     checkModuleKnobs(root, &checker)
     checkBackendKeys(root, &checker)
     DiagnosticsCheck.check(root, &checker)
+    ConcurrencyCheck.check(root, &checker)
     guard checker.problems.isEmpty else { throw SpecError(file: file, problems: checker.problems) }
     do {
       let spec = try YAMLDecoder().decode(ExperimentSpec.self, from: root)

@@ -77,6 +77,7 @@ public enum SpecVocabulary {
           "top_p": .number(minimum: 0, maximum: 1), "seed": .integer(minimum: 0),
           "stop": .list(.string, nonEmpty: false), "url": .name, "model_sha256": .name,
           "kv_cache": .choice(kvCacheTypes, what: "KV cache type"),
+          "concurrency": .integer(minimum: 1),
         ], required: []),
       "prompt": .object(
         [

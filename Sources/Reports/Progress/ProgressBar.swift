@@ -24,6 +24,7 @@ public final class ProgressBar: @unchecked Sendable {
   private var total: Int
   private var done: Int
   private var initial: Int
+  private var note = ""
   private var lastDraw = -Double.infinity
   private var lastStep = -1
   private var lastPrinted = -1
@@ -59,12 +60,14 @@ public final class ProgressBar: @unchecked Sendable {
   }
 
   /// Sets the number of units done (for callbacks that report absolute progress); `initial`
-  /// names the units a resumed run found done, which the rate and ETA leave out.
-  public func update(done: Int, total: Int? = nil, initial: Int? = nil) {
+  /// names the units a resumed run found done, which the rate and ETA leave out; `note` replaces
+  /// the text shown after the counts.
+  public func update(done: Int, total: Int? = nil, initial: Int? = nil, note: String? = nil) {
     lock.withLock {
       self.done = done
       if let total { self.total = max(0, total) }
       if let initial { self.initial = max(0, initial) }
+      if let note { self.note = note }
       draw(force: false)
     }
   }
@@ -82,7 +85,8 @@ public final class ProgressBar: @unchecked Sendable {
   /// The current snapshot.
   public var snapshot: ProgressLine {
     lock.withLock {
-      ProgressLine(done: done, total: total, elapsed: clock() - start, initial: initial)
+      ProgressLine(
+        done: done, total: total, elapsed: clock() - start, initial: initial, note: note)
     }
   }
 
@@ -90,7 +94,8 @@ public final class ProgressBar: @unchecked Sendable {
   private func draw(force: Bool) {
     guard !finished else { return }
     let now = clock()
-    let line = ProgressLine(done: done, total: total, elapsed: now - start, initial: initial)
+    let line = ProgressLine(
+      done: done, total: total, elapsed: now - start, initial: initial, note: note)
     if interactive {
       guard force || now - lastDraw >= 0.1 || done >= total else { return }
       sink("\r" + line.text(label: label) + "\u{1B}[K")

@@ -8,13 +8,16 @@ public struct ProgressLine: Sendable, Equatable {
   public var elapsed: Double
   /// Units already done when the work started (a resumed run); they do not count towards the rate.
   public var initial: Int
+  /// Text shown after the counts (e.g. a server's request rate); empty for none.
+  public var note: String
 
   /// Creates a snapshot.
-  public init(done: Int, total: Int, elapsed: Double, initial: Int = 0) {
+  public init(done: Int, total: Int, elapsed: Double, initial: Int = 0, note: String = "") {
     self.done = done
     self.total = total
     self.elapsed = elapsed
     self.initial = initial
+    self.note = note
   }
 
   /// Units per second done in this session (0 before the first unit or the first instant).
@@ -52,8 +55,9 @@ public struct ProgressLine: Sendable, Equatable {
     return "\(done)/\(total) \(rateText)/s \(tail)"
   }
 
-  /// The full line: optional label, bar, counts.
+  /// The full line: optional label, bar, counts, optional note.
   public func text(label: String, width: Int = 20) -> String {
     (label.isEmpty ? "" : label + " ") + bar(width: width) + " " + counts
+      + (note.isEmpty ? "" : " " + note)
   }
 }
