@@ -22,7 +22,10 @@ private func squadList(k: Int) throws -> (question: String, passages: [Passage])
 /// The re-rankers' cost on SQuAD passages with SmolLM2, next to a plain prefill of the reader's
 /// prompt for the same list, interleaved so machine load hits all three alike
 /// (`RAGLAB_RERANK_BENCH=1`; a measurement for docs/experiments.md, off in ordinary runs).
-@Test(.enabled(if: ProcessInfo.processInfo.environment["RAGLAB_RERANK_BENCH"] == "1"))
+@Test(
+  .enabled(
+    if: ProcessInfo.processInfo.environment["RAGLAB_RERANK_BENCH"] == "1",
+    "a measurement, not a check: RAGLAB_RERANK_BENCH=1 prints the re-rankers' cost"))
 func rerankerCostOnSquadPassages() throws {
   let model = try LanguageModel.load(path: try defaultModelPath())
   let generator = try InProcessGenerator(model: model)
