@@ -82,11 +82,14 @@ struct RunCommand: ParsableCommand {
       progress: { bar.show($0, serverRates: isServer) }, shouldStop: Interrupt.requested
     )
     bar.finish()
-    let state = summary.interrupted ? "interrupted — run the same command to resume" : "complete"
+    let state =
+      summary.trialsFailed > 0
+      ? "incomplete — the failed trials are stored with their reasons; run the same command to retry them"
+      : summary.interrupted ? "interrupted — run the same command to resume" : "complete"
     print(
       "experiment \(summary.experimentId) \(summary.resumed ? "resumed" : "started"): \(summary.trialsRecorded) trials "
         + "recorded (\(summary.trialsFromCache) from cache), \(summary.trialsAlreadyDone) already done, "
-        + "\(summary.trialsAlreadyDone + summary.trialsRecorded)/\(summary.trialsTotal) \(state), "
+        + "\(summary.trialsFailed) failed, \(summary.trialsAlreadyDone + summary.trialsRecorded)/\(summary.trialsTotal) \(state), "
         + String(format: "%.1f s", summary.seconds))
     print(summary.tokenLine)
     if isServer {
@@ -100,6 +103,7 @@ struct RunCommand: ParsableCommand {
         "re-ranking \(cost.strategy): \(cost.passes) passes, \(cost.promptTokens) prompt tokens, "
           + String(format: "%.1f s", cost.seconds) + " (all runs of this experiment)")
     }
+    if summary.trialsFailed > 0 { throw ExitCode.failure }
     if summary.interrupted { throw ExitCode(130) }
   }
 

@@ -9,6 +9,8 @@ final class FakeOpenAIServer {
   private let server: LoopbackServer
   /// Where the server logs every request body, one JSON line each.
   let log: URL
+  /// Where the fault schedule is written (nil without faults).
+  private let faultFile: URL?
   /// The API root, `http://127.0.0.1:PORT/v1`.
   var url: String { "http://127.0.0.1:\(port)/v1" }
   /// The port it listens on.
@@ -17,18 +19,26 @@ final class FakeOpenAIServer {
   /// Starts a server on `port` (0: any free one) that exits instead of answering completion
   /// number `dieAfter + 1`, if given, and reports SmolLM2's ChatML template and `slots` slots at
   /// `/props` as llama-server does (or, `reportsChatTemplate: false`, answers 404 there as vLLM
-  /// does); each completion is answered `delayMilliseconds` after it arrives.
+  /// does); each completion is answered `delayMilliseconds` after it arrives, and completion
+  /// request number n (1-based, retries included) meets `faults[n]` instead, if given.
   init(
     port: Int = 0, dieAfter: Int? = nil, reportsChatTemplate: Bool = true, slots: Int = 1,
-    delayMilliseconds: Int = 0
+    delayMilliseconds: Int = 0, faults: [Int: ServerFault] = [:]
   ) throws {
-    log = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "raglab-openai-\(UUID().uuidString).jsonl")
+    let stem = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "raglab-openai-\(UUID().uuidString)")
+    log = stem.appendingPathExtension("jsonl")
+    faultFile = faults.isEmpty ? nil : stem.appendingPathExtension("faults.json")
+    if let faultFile {
+      let schedule = Dictionary(
+        uniqueKeysWithValues: faults.map { (String($0.key), $0.value.rawValue) })
+      try JSONSerialization.data(withJSONObject: schedule).write(to: faultFile)
+    }
     server = try LoopbackServer(
       script: "fake_openai_server.py",
       arguments: [
         log.path, String(port), dieAfter.map(String.init) ?? "-",
-        reportsChatTemplate ? "props" : "no-props",
+        reportsChatTemplate ? "props" : "no-props", faultFile?.path ?? "-",
       ],
       environment: [
         "FAKE_TOTAL_SLOTS": String(slots), "FAKE_DELAY_MS": String(delayMilliseconds),
@@ -38,6 +48,7 @@ final class FakeOpenAIServer {
   deinit {
     server.stop()
     try? FileManager.default.removeItem(at: log)
+    if let faultFile { try? FileManager.default.removeItem(at: faultFile) }
   }
 
   /// The request bodies received so far (none before the first completion).
@@ -124,13 +135,19 @@ private func answers(_ store: ResultsStore, _ id: Int64) throws -> [String] {
       yaml: httpSpec(backend: "openai", url: dying.url, concurrency: 1))
     let runner = ExperimentRunner(
       loaded: loaded, inputs: FakeData.inputs(questions: 6),
-      generator: try OpenAIGenerator(spec: loaded.spec.generator, timeout: 10), store: store,
-      options: RunOptions(prefixSharing: true, useGenerationCache: false))
-    let error = try #require(throws: GeneratorServerError.self) { try runner.run() }
+      generator: try OpenAIGenerator(
+        spec: loaded.spec.generator, timeout: 10, sleep: { _ in }),
+      store: store, options: RunOptions(prefixSharing: true, useGenerationCache: false))
+    // Each later request fails after its 5 retries (connection refused) and its trial is stored
+    // as failed; the third failed trial in a row stops the run, naming the URL.
+    let error = try #require(throws: RunError.self) { try runner.run() }
     #expect(error.description.contains(dying.url + "/completions"))
+    #expect(error.description.contains("3 trials in a row"))
   }
   let experiment = try #require(try store.latestExperiment(named: "http-sweep"))
   #expect(try store.trialCount(experimentId: experiment.id!) == 10)
+  let failed = try store.failures(experimentId: experiment.id!)
+  #expect(failed.count == 3 && failed.allSatisfy { $0.attempts == 6 })
   #expect(experiment.finishedAt == nil)
   let restarted = try FakeOpenAIServer(port: port)  // same URL, so the same spec and model identity
   let resumed = try ExperimentRunner(
@@ -139,6 +156,8 @@ private func answers(_ store: ResultsStore, _ id: Int64) throws -> [String] {
     options: RunOptions(prefixSharing: true, useGenerationCache: false)
   ).run()
   #expect(resumed.resumed && resumed.trialsAlreadyDone == 10 && resumed.trialsRecorded == 38)
+  #expect(resumed.trialsFailed == 0 && !resumed.interrupted)
+  #expect(try store.failures(experimentId: experiment.id!).isEmpty)
   #expect(try restarted.requests().count == 38)
 }
 

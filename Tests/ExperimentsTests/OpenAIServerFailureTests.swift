@@ -13,12 +13,15 @@ private func completion(
   ]
 }
 
-/// Connects to `server` and generates once after a short prompt.
+/// Connects to `server` (with `OPENAI_API_KEY` set to `apiKey`, if given) and generates once
+/// after a short prompt, without retries.
 private func generateOnce(
   _ server: ScriptedHTTPServer, timeout: TimeInterval = 10, apiKey: String? = nil
 ) throws -> GeneratedAnswer {
-  let spec = GeneratorSpec(backend: "openai", model: "fake-model", url: server.url)
-  let generator = try OpenAIGenerator(spec: spec, timeout: timeout, apiKey: apiKey)
+  let spec = GeneratorSpec(backend: "openai", model: "fake-model", url: server.url, retries: 0)
+  let generator = try OpenAIGenerator(
+    spec: spec, timeout: timeout,
+    environment: apiKey.map { ["OPENAI_API_KEY": $0] } ?? [:])
   let session = try generator.makeSession()
   try session.append(segment: "Question: ?\nAnswer:")
   return try session.generate(DecodingOptions(maxTokens: 4))
@@ -58,11 +61,13 @@ private func generateOnce(
 @Test func aHungServerTimesOutWithTheURLAndTheTimeout() throws {
   let hung = try ScriptedHTTPServer(["POST /v1/completions": ["body": completion(), "hang": 30]])
   let started = Date()
-  let error = try #require(throws: GeneratorServerError.self) {
+  // A timeout is transient: with no retries left it is a failed request, not a stopped run.
+  let error = try #require(throws: GeneratorRequestFailure.self) {
     try generateOnce(hung, timeout: 1)
   }
   #expect(Date().timeIntervalSince(started) < 10)
-  #expect(error.description.contains("\(hung.url)/completions did not answer within 1 s"))
+  #expect(error.reason.contains("\(hung.url)/completions did not answer within 1 s"))
+  #expect(error.attempts == 1)
 }
 
 @Test func theDefaultTimeoutIsWellUnderAMinute() {

@@ -19,11 +19,14 @@ public struct GeneratorIdentity: Codable, Sendable, Equatable {
   public var url: String?
   /// The served model name for `openai`.
   public var servedModel: String?
+  /// `chat` when an `openai` server applies its own chat template (`generator.endpoint: chat`);
+  /// nil for `completions`, so identities from before the key existed keep their cache keys.
+  public var endpoint: String?
 
   /// Creates an identity.
   public init(
     backend: String, modelSHA256: String, engineVersion: String? = nil, kvCache: String? = nil,
-    url: String? = nil, servedModel: String? = nil
+    url: String? = nil, servedModel: String? = nil, endpoint: String? = nil
   ) {
     self.backend = backend
     self.modelSHA256 = modelSHA256
@@ -31,6 +34,7 @@ public struct GeneratorIdentity: Codable, Sendable, Equatable {
     self.kvCache = kvCache
     self.url = url
     self.servedModel = servedModel
+    self.endpoint = endpoint
   }
 
   /// Canonical JSON (sorted keys, absent fields left out): what is stored beside each cache entry.
@@ -50,9 +54,11 @@ extension InProcessGenerator {
 }
 
 extension OpenAIGenerator {
-  /// Server URL, served model name and pinned weights: the remote answer's inputs besides the prompt.
+  /// Server URL, served model name, pinned weights and endpoint: the remote answer's inputs
+  /// besides the prompt (not the retries or the API key, which do not change an answer).
   public var identity: GeneratorIdentity {
     GeneratorIdentity(
-      backend: "openai", modelSHA256: modelSHA256, url: baseURL.absoluteString, servedModel: model)
+      backend: "openai", modelSHA256: modelSHA256, url: baseURL.absoluteString, servedModel: model,
+      endpoint: endpoint == .chat ? OpenAIEndpoint.chat.rawValue : nil)
   }
 }

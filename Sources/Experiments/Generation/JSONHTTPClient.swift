@@ -4,12 +4,6 @@ import Foundation
   import FoundationNetworking
 #endif
 
-/// A failure talking to a generator server, worded for the person running the experiment.
-public struct GeneratorServerError: Error, CustomStringConvertible, Sendable {
-  /// What went wrong, with the URL and what to do.
-  public let description: String
-}
-
 /// Sends a JSON request and waits for the JSON answer (the generator protocol is synchronous);
 /// a run's workers call it from their own threads, up to `GeneratorSpec.maxConcurrency` at once.
 ///
@@ -41,7 +35,9 @@ final class JSONHTTPClient: Sendable {
   /// GETs `url` and decodes its JSON answer as `Reply`.
   /// - Throws: `GeneratorServerError` naming the URL (see `send(_:method:body:)`).
   func get<Reply: Decodable>(_ url: URL, as _: Reply.Type) throws -> Reply {
-    try Self.decode(Reply.self, from: send(url, method: "GET", body: nil), url: url)
+    try redactingKey {
+      try Self.decode(Reply.self, from: send(url, method: "GET", body: nil), url: url)
+    }
   }
 
   /// POSTs `body` as JSON to `url` and decodes the JSON answer as `Reply`.
@@ -50,12 +46,25 @@ final class JSONHTTPClient: Sendable {
     let encoder = JSONEncoder()
     encoder.keyEncodingStrategy = .convertToSnakeCase
     encoder.outputFormatting = [.sortedKeys]
-    return try Self.decode(
-      Reply.self, from: send(url, method: "POST", body: try encoder.encode(body)), url: url)
+    let data = try encoder.encode(body)
+    return try redactingKey {
+      try Self.decode(Reply.self, from: send(url, method: "POST", body: data), url: url)
+    }
+  }
+
+  /// Runs `body`, taking the API key out of any `GeneratorServerError` it throws (a server may
+  /// echo the key in an error body).
+  private func redactingKey<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as GeneratorServerError {
+      throw error.redacting(apiKey)
+    }
   }
 
   /// Decodes a server's JSON answer (snake_case keys) as `Reply`.
-  /// - Throws: `GeneratorServerError` naming `url`, the key path and what was expected.
+  /// - Throws: `GeneratorServerError` naming `url`, the key path and what was expected; transient,
+  ///   since a truncated or garbled answer may come out whole next time.
   static func decode<Reply: Decodable>(_: Reply.Type, from data: Data, url: URL) throws -> Reply {
     let decoder = JSONDecoder()
     decoder.keyDecodingStrategy = .convertFromSnakeCase
@@ -65,13 +74,15 @@ final class JSONHTTPClient: Sendable {
       throw GeneratorServerError(
         description:
           "the generator server at \(url.absoluteString) answered JSON raglab cannot read "
-          + "(\(Self.describe(error))): \(String(decoding: data.prefix(300), as: UTF8.self))")
+          + "(\(Self.describe(error))): \(String(decoding: data.prefix(300), as: UTF8.self))",
+        isTransient: true)
     }
   }
 
   /// Sends one request and returns the body of its 2xx answer.
   /// - Throws: `GeneratorServerError` naming the URL when the server cannot be reached, does not
-  ///   answer within `timeout`, redirects (3xx, with its `Location`) or answers another non-2xx.
+  ///   answer within `timeout`, redirects (3xx, with its `Location`) or answers another non-2xx;
+  ///   transient for timeouts, connection failures (`transientCodes`), 429 and 5xx.
   private func send(_ url: URL, method: String, body: Data?) throws -> Data {
     var request = URLRequest(url: url, timeoutInterval: timeout)
     request.httpMethod = method
@@ -94,14 +105,21 @@ final class JSONHTTPClient: Sendable {
       throw GeneratorServerError(
         description:
           "the generator server at \(address) did not answer within \(Self.seconds(timeout)) "
-          + "(raglab's request timeout); check that it is not hung or overloaded")
+          + "(raglab's request timeout); check that it is not hung or overloaded",
+        isTransient: true)
     }
     if let error {
+      let code = (error as? URLError)?.code
+      let broken = code.map(Self.brokenConnectionCodes.contains) ?? false
       throw GeneratorServerError(
-        description:
-          "cannot reach the generator server at \(address): \(error.localizedDescription); "
-          + "start it (e.g. `llama-server -m MODEL.gguf --port 8080`) or fix generator.url in the spec"
-      )
+        description: broken
+          ? "the connection to the generator server at \(address) broke: "
+            + "\(error.localizedDescription); check the server's log (it may have crashed or "
+            + "restarted, or a proxy cut the answer)"
+          : "cannot reach the generator server at \(address): \(error.localizedDescription); "
+            + "start it (e.g. `llama-server -m MODEL.gguf --port 8080`) or fix generator.url in "
+            + "the spec",
+        isTransient: code.map(Self.transientCodes.contains) ?? false)
     }
     let status = response?.statusCode ?? 0
     if (300..<400).contains(status) {
@@ -114,11 +132,28 @@ final class JSONHTTPClient: Sendable {
     }
     guard (200..<300).contains(status) else {
       let text = String(decoding: (data ?? Data()).prefix(300), as: UTF8.self)
+      let asksToWait = status == 429 || status == 503
       throw GeneratorServerError(
-        description: "the generator server at \(address) answered HTTP \(status): \(text)")
+        description: "the generator server at \(address) answered HTTP \(status): \(text)",
+        isTransient: status == 429 || (500..<600).contains(status),
+        retryAfter: asksToWait
+          ? RetryAfter.seconds(response?.value(forHTTPHeaderField: "Retry-After")) : nil)
     }
     return data ?? Data()
   }
+
+  /// Failures of a connection the server had accepted: reset, dropped, an empty or cut-off answer.
+  static let brokenConnectionCodes: Set<URLError.Code> = [
+    .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource,
+  ]
+
+  /// Connection failures a later attempt may not meet: refused, reset or dropped connections, an
+  /// empty or cut-off answer, a failed name lookup.
+  static let transientCodes: Set<URLError.Code> = [
+    .timedOut, .cannotConnectToHost, .networkConnectionLost, .badServerResponse,
+    .cannotParseResponse, .zeroByteResource, .cannotFindHost, .dnsLookupFailed,
+    .notConnectedToInternet, .resourceUnavailable, .unknown,
+  ]
 
   /// `30 s`, `0.5 s`.
   private static func seconds(_ interval: TimeInterval) -> String {

@@ -4,9 +4,10 @@ import Inference
 /// An OpenAI-compatible completions server (llama.cpp's `llama-server`, vLLM) as a `Generator`.
 ///
 /// Prompts are rendered here (in the chat template the server reports, when the spec asks for
-/// chat) and sent whole to
-/// `POST {url}/completions`; the server does its own prefix caching. Hidden states are not
-/// available over HTTP.
+/// chat) and sent whole to `POST {url}/completions` — or, with `endpoint: chat`, sent as turns to
+/// `POST {url}/chat/completions` and templated by the server. The server does its own prefix
+/// caching. Transient failures are retried (`RetryPolicy`). Hidden states are not available over
+/// HTTP.
 public final class OpenAIGenerator: Generator {
   /// The API root, e.g. `http://127.0.0.1:8080/v1`.
   public let baseURL: URL
@@ -22,20 +23,27 @@ public final class OpenAIGenerator: Generator {
   public let concurrency: Int
   /// llama.cpp's slot and prompt-cache fields, when the server answers `/props`; nil otherwise.
   let llamaCpp: LlamaCppSlots?
+  /// `completions`, or `chat` for the server's chat template (`generator.endpoint`).
+  public let endpoint: OpenAIEndpoint
+  /// How a request that fails transiently is retried (`generator.retries`).
+  public let retry: RetryPolicy
   let client: JSONHTTPClient
 
   /// Seconds one request may take before the run stops with an error naming the URL.
   public static let defaultTimeout: TimeInterval = 30
 
-  /// Connects to the server `spec.url` names and checks it answers `GET {url}/models`.
+  /// Connects to the server `spec.url` names and checks, once and without retrying, that it
+  /// answers `GET {url}/models`, so a dead server stops the run at once.
   /// - Parameters:
   ///   - timeout: seconds one request may take (`defaultTimeout` unless a test asks).
-  ///   - apiKey: sent as a bearer token; `OPENAI_API_KEY` from the environment by default.
-  /// - Throws: `GeneratorServerError` naming the URL when it is malformed, dead, slow, redirects
-  ///   or is not an API root.
+  ///   - environment: where the API key is read (`GeneratorSpec.apiKey(environment:)`).
+  ///   - sleep: how retries wait (tests record instead of sleeping).
+  /// - Throws: `RunError` naming an unset `api_key_env` variable; `GeneratorServerError` naming the
+  ///   URL when it is malformed, dead, slow, redirects or is not an API root.
   public init(
     spec: GeneratorSpec, timeout: TimeInterval = defaultTimeout,
-    apiKey: String? = ProcessInfo.processInfo.environment["OPENAI_API_KEY"]
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    sleep: @escaping @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
   ) throws {
     guard let text = spec.url, let url = URL(string: text), ["http", "https"].contains(url.scheme)
     else {
@@ -44,13 +52,19 @@ public final class OpenAIGenerator: Generator {
           "generator.url '\(spec.url ?? "")' is not an http(s) URL such as http://127.0.0.1:8080/v1"
       )
     }
+    guard let endpoint = OpenAIEndpoint(rawValue: spec.endpoint ?? "completions") else {
+      throw GeneratorServerError(
+        description: "generator.endpoint '\(spec.endpoint ?? "")' is not completions or chat")
+    }
+    self.endpoint = endpoint
     baseURL = url
     model = spec.model
     modelSHA256 = spec.modelSHA256 ?? SHA256.hex(of: Array("openai \(text) \(spec.model)".utf8))
-    client = JSONHTTPClient(timeout: timeout, apiKey: apiKey)
+    retry = RetryPolicy(retries: spec.retryCount, sleep: sleep)
+    client = JSONHTTPClient(timeout: timeout, apiKey: try spec.apiKey(environment: environment))
     _ = try client.get(baseURL.appendingPathComponent("models"), as: ModelList.self)
     let props = Self.serverProps(client: client, baseURL: baseURL)
-    chatFormat = Self.serverChatFormat(props)
+    chatFormat = endpoint == .chat ? ChatTurns.format : Self.serverChatFormat(props)
     concurrency = spec.requestsInFlight
     llamaCpp = props.map {
       LlamaCppSlots(totalSlots: $0.totalSlots, workers: spec.requestsInFlight)
@@ -88,13 +102,14 @@ final class OpenAISession: GenerationSession {
 
   func append(segment: String) throws { segments.append(segment) }
 
+  /// Sends the prompt, retrying transient failures (`RetryPolicy`).
+  /// - Throws: `GeneratorRequestFailure` when the retries ran out (the runner stores a failed
+  ///   trial); `GeneratorServerError` for a failure a retry would repeat.
   func generate(_ options: DecodingOptions) throws -> GeneratedAnswer {
-    let request = CompletionRequest(
-      model: generator.model, prompt: segments.joined(), options: options,
-      llamaCpp: generator.llamaCpp, worker: worker)
-    let url = generator.baseURL.appendingPathComponent("completions")
-    let reply = try generator.client.post(url, body: request, as: CompletionResponse.self)
-    let parsed = try CompletionReply(reply, from: url)
+    let prompt = segments.joined()
+    let parsed = try generator.retry.run {
+      try generator.complete(prompt: prompt, options: options, worker: worker)
+    }
     evaluatedPromptTokens += parsed.evaluatedPromptTokens
     segments.append(parsed.answer.text)
     return parsed.answer

@@ -1,11 +1,14 @@
 import Foundation
 
-/// The body of `POST {url}/completions` (keys sent in snake_case).
+/// The body of `POST {url}/completions`, or of `POST {url}/chat/completions` when it carries
+/// `messages` instead of a `prompt` (keys sent in snake_case).
 struct CompletionRequest: Encodable {
   /// The served model name.
   let model: String
-  /// The whole rendered prompt.
-  let prompt: String
+  /// The whole rendered prompt (`/completions`); omitted for chat.
+  let prompt: String?
+  /// The system and user turns (`/chat/completions`); omitted for completions.
+  let messages: [ChatTurnField]?
   /// Most tokens to generate.
   let maxTokens: Int
   /// Softmax temperature.
@@ -14,8 +17,10 @@ struct CompletionRequest: Encodable {
   let topP: Double
   /// Sampler seed.
   let seed: UInt64
-  /// Ask for the chosen token's log-probability.
-  let logprobs = 1
+  /// Ask for the chosen token's log-probability: `1` for completions, `true` for chat.
+  let logprobs: LogprobsField
+  /// Chat only: alternatives per token (`1`, as `logprobs: 1` asks of completions).
+  let topLogprobs: Int?
   /// Stop strings; omitted when there are none.
   let stop: [String]?
   /// llama.cpp: reuse the slot's cached prompt prefix; omitted for other servers.
@@ -28,8 +33,31 @@ struct CompletionRequest: Encodable {
     model: String, prompt: String, options: DecodingOptions, llamaCpp: LlamaCppSlots? = nil,
     worker: Int = 0
   ) {
+    self.init(
+      model: model, input: .prompt(prompt), options: options, llamaCpp: llamaCpp, worker: worker)
+  }
+
+  /// The request for a prompt or chat turns under `options`, with llama.cpp's fields when
+  /// `llamaCpp` is given.
+  init(
+    model: String, input: ServerInput, options: DecodingOptions, llamaCpp: LlamaCppSlots? = nil,
+    worker: Int = 0
+  ) {
     self.model = model
-    self.prompt = prompt
+    switch input {
+    case .prompt(let text):
+      prompt = text
+      messages = nil
+      logprobs = .count(1)
+      topLogprobs = nil
+    case .turns(let system, let user):
+      prompt = nil
+      messages = [
+        ChatTurnField(role: "system", content: system), ChatTurnField(role: "user", content: user),
+      ]
+      logprobs = .flag(true)
+      topLogprobs = 1
+    }
     maxTokens = options.maxTokens
     temperature = Double(options.temperature)
     topP = Double(options.topP)

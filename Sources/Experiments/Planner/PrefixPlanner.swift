@@ -94,10 +94,14 @@ public struct PrefixPlanner {
   }
 
   /// Answers every request for `question`, calling `record` as soon as each answer exists.
+  /// - Parameter onFailure: called for a request whose generation failed after its retries
+  ///   (`GeneratorRequestFailure`), after which the walk goes on; by default it rethrows.
   /// - Returns: the prompt-token tally of this question.
   public func run(
     question: Question, requests: [PromptRequest], builder: PromptBuilder, generator: any Generator,
-    options: DecodingOptions, record: (PromptOutcome) throws -> Void
+    options: DecodingOptions,
+    onFailure: (PromptRequest, GeneratorRequestFailure) throws -> Void = { throw $1 },
+    record: (PromptOutcome) throws -> Void
   ) throws -> PromptTokenTally {
     guard !requests.isEmpty else { return PromptTokenTally() }
     let session = try generator.makeSession(worker: worker)
@@ -105,7 +109,7 @@ public struct PrefixPlanner {
     let start = session.evaluatedPromptTokens
     var naive = 0
     if sharePrefixes {
-      try runShared(question, requests, builder, session, options) { outcome in
+      try runShared(question, requests, builder, session, options, onFailure) { outcome in
         naive += outcome.promptTokenCount
         try record(outcome)
       }
@@ -116,8 +120,11 @@ public struct PrefixPlanner {
         let segments = builder.segments(question: question, passages: request.passages)
         let t0 = Date()
         for segment in segments.all { try session.append(segment: segment) }
-        let outcome = try answer(
-          request, segments, session, options, prefillSeconds: Date().timeIntervalSince(t0))
+        guard
+          let outcome = try answer(
+            request, segments, session, options, prefillSeconds: Date().timeIntervalSince(t0),
+            onFailure: onFailure)
+        else { continue }
         naive += outcome.promptTokenCount
         try record(outcome)
       }
@@ -128,8 +135,9 @@ public struct PrefixPlanner {
   /// The depth-first shared walk.
   private func runShared(
     _ question: Question, _ requests: [PromptRequest], _ builder: PromptBuilder,
-    _ session: any GenerationSession,
-    _ options: DecodingOptions, _ record: (PromptOutcome) throws -> Void
+    _ session: any GenerationSession, _ options: DecodingOptions,
+    _ onFailure: (PromptRequest, GeneratorRequestFailure) throws -> Void,
+    _ record: (PromptOutcome) throws -> Void
   ) throws {
     let ordered = requests.sorted {
       $0.passages.map(\.id).lexicographicallyPrecedes($1.passages.map(\.id))
@@ -153,25 +161,38 @@ public struct PrefixPlanner {
         shown.append(ids[i])
       }
       try session.append(segment: segments.tail)
-      let outcome = try answer(
-        request, segments, session, options,
-        prefillSeconds: pendingPrefill + Date().timeIntervalSince(t0))
+      guard
+        let outcome = try answer(
+          request, segments, session, options,
+          prefillSeconds: pendingPrefill + Date().timeIntervalSince(t0), onFailure: onFailure)
+      else {
+        session.rewind(to: checkpoints[checkpoints.count - 1])
+        continue
+      }
       pendingPrefill = 0
       session.rewind(to: checkpoints[checkpoints.count - 1])
       try record(outcome)
     }
   }
 
-  /// Generates after a fully appended prompt.
+  /// Generates after a fully appended prompt; nil when the generation failed after its retries
+  /// (then `onFailure` has been told).
   private func answer(
     _ request: PromptRequest, _ segments: PromptSegments, _ session: any GenerationSession,
-    _ options: DecodingOptions, prefillSeconds: Double
-  ) throws -> PromptOutcome {
+    _ options: DecodingOptions, prefillSeconds: Double,
+    onFailure: (PromptRequest, GeneratorRequestFailure) throws -> Void
+  ) throws -> PromptOutcome? {
     let promptTokens = session.tokens
     let attention = measureAttention ? try passageAttention(session, segments) : nil
     let states = hiddenLayers.isEmpty ? nil : try hiddenStates(session)
     let t0 = Date()
-    let answer = try session.generate(options)
+    let answer: GeneratedAnswer
+    do {
+      answer = try session.generate(options)
+    } catch let failure as GeneratorRequestFailure {
+      try onFailure(request, failure)
+      return nil
+    }
     return PromptOutcome(
       request: request, segments: segments, promptTokens: promptTokens,
       promptTokenCount: answer.promptTokenCount, answer: answer,

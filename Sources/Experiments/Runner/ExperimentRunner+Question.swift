@@ -68,7 +68,8 @@ extension ExperimentRunner {
       hiddenLayers: prepared.hiddenLayers, worker: worker)
     let tokens = try planner.run(
       question: question, requests: requests, builder: context.builder, generator: generator,
-      options: context.decoding
+      options: context.decoding,
+      onFailure: { request, failure in try recordFailure(request, question, failure, shared) }
     ) { outcome in
       try recordGenerated(outcome, question, context)
       tally.stored(.generated)

@@ -94,7 +94,8 @@ public struct ExperimentRunner {
       trialsFromCache: state.fromCache, trialsAlreadyDone: alreadyDone, trialsTotal: total,
       tokens: state.tokens,
       seconds: Date().timeIntervalSince(began), interrupted: interrupted || stored < total,
-      trialsSkipped: state.skipped, rerankPasses: rerank?.evaluated ?? 0)
+      trialsSkipped: state.skipped, rerankPasses: rerank?.evaluated ?? 0,
+      trialsFailed: state.failed)
   }
 }
 

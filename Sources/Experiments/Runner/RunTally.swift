@@ -12,6 +12,10 @@ struct RunState {
   var generated = 0
   /// Prompt tokens evaluated for the generated trials, and the naive count.
   var tokens = PromptTokenTally()
+  /// Trials whose request failed after its retries (stored as failures, not as trials).
+  var failed = 0
+  /// Failed trials since the last generated one.
+  var failedInARow = 0
 }
 
 /// A run's counters with its progress and stop callbacks, shared by the workers: every update
@@ -53,7 +57,9 @@ final class RunTally: @unchecked Sendable {
     lock.withLock {
       state.completed += 1
       switch source {
-      case .generated: state.generated += 1
+      case .generated:
+        state.generated += 1
+        state.failedInARow = 0
       case .cache: state.fromCache += 1
       case .skip: state.skipped += 1
       }
@@ -62,6 +68,16 @@ final class RunTally: @unchecked Sendable {
           completed: state.completed, total: total, resumedFrom: resumedFrom,
           tokens: state.tokens, generated: state.generated,
           seconds: Date().timeIntervalSince(began)))
+    }
+  }
+
+  /// Counts one failed trial.
+  /// - Returns: failed trials in a row (since the last generated one) and in all, this one included.
+  func failed() -> (inARow: Int, total: Int) {
+    lock.withLock {
+      state.failed += 1
+      state.failedInARow += 1
+      return (state.failedInARow, state.failed)
     }
   }
 

@@ -79,7 +79,8 @@ public struct RunSummary: Sendable {
   public var tokens: PromptTokenTally
   /// Wall-clock seconds.
   public var seconds: Double
-  /// True when the run stopped early (interrupt); rerun to finish.
+  /// True when the run stopped early (interrupt) or left trials unstored (failed ones included);
+  /// rerun to finish.
   public var interrupted: Bool
   /// (question, condition) pairs this run skipped because the module could not serve them (stored
   /// with their reason; counted in the notebook).
@@ -87,6 +88,9 @@ public struct RunSummary: Sendable {
   /// Re-ranking passes of the model strategies this run evaluated (stored passes it read back
   /// on resuming are not counted).
   public var rerankPasses: Int = 0
+  /// Trials whose server request still failed after its retries: stored as failures with their
+  /// reasons (not as trials), retried by the next run.
+  public var trialsFailed: Int = 0
 
   /// `evaluated N prompt tokens, saved M (x.x×)`.
   public var tokenLine: String {

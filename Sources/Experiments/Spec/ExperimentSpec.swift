@@ -124,9 +124,18 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
   /// `openai` only: requests in flight at once (nil: `requestsInFlight`'s default). How a run is
   /// executed, not what it computes: left out of the spec hash (see `GeneratorConcurrency.swift`).
   public var concurrency: Int?
+  /// `openai` only: `chat` sends the turns to `/chat/completions`; nil is `completions` (the
+  /// prompt rendered here). Changes answers, so it is hashed (only when `chat`).
+  public var endpoint: String?
+  /// `openai` only: retries of a request that fails transiently (nil: `RetryPolicy.defaultRetries`).
+  /// Not hashed (see `GeneratorConnection.swift`).
+  public var retries: Int?
+  /// `openai` only: the environment variable holding the API key (nil: `OPENAI_API_KEY`, if set).
+  /// Not hashed; the key itself is never in the spec.
+  public var apiKeyEnv: String?
 
   enum CodingKeys: String, CodingKey {
-    case backend, model, url, temperature, seed, stop
+    case backend, model, url, temperature, seed, stop, endpoint
     case modelSHA256 = "model_sha256"
     case kvCache = "kv_cache"
     case maxTokens = "max_tokens"
@@ -138,7 +147,7 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
     backend: String = "inprocess", model: String = GeneratorSpec.defaultModel, maxTokens: Int = 32,
     temperature: Double = 0, topP: Double = 1, seed: UInt64 = 0, stop: [String] = ["\n"],
     url: String? = nil, modelSHA256: String? = nil, kvCache: String? = nil,
-    concurrency: Int? = nil
+    concurrency: Int? = nil, endpoint: String? = nil, retries: Int? = nil, apiKeyEnv: String? = nil
   ) {
     self.backend = backend
     self.model = model
@@ -151,6 +160,9 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
     self.seed = seed
     self.stop = stop
     self.concurrency = concurrency
+    self.endpoint = endpoint == "completions" ? nil : endpoint
+    self.retries = retries
+    self.apiKeyEnv = apiKeyEnv
   }
 
   public init(from decoder: any Decoder) throws {
@@ -168,6 +180,11 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
     stop = try c.decodeIfPresent([String].self, forKey: .stop) ?? d.stop
     concurrency = try decoder.container(keyedBy: ExecutionKeys.self)
       .decodeIfPresent(Int.self, forKey: .concurrency)
+    let endpoint = try c.decodeIfPresent(String.self, forKey: .endpoint)
+    self.endpoint = endpoint == "completions" ? nil : endpoint
+    let connection = try decoder.container(keyedBy: ConnectionKeys.self)
+    retries = try connection.decodeIfPresent(Int.self, forKey: .retries)
+    apiKeyEnv = try connection.decodeIfPresent(String.self, forKey: .apiKeyEnv)
   }
 }
 

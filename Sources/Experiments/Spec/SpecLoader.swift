@@ -58,6 +58,7 @@ public enum SpecLoader {
     checkBackendKeys(root, &checker)
     DiagnosticsCheck.check(root, &checker)
     ConcurrencyCheck.check(root, &checker)
+    ConnectionCheck.check(root, &checker)
     guard checker.problems.isEmpty else { throw SpecError(file: file, problems: checker.problems) }
     do {
       let spec = try YAMLDecoder().decode(ExperimentSpec.self, from: root)
@@ -95,7 +96,10 @@ public enum SpecLoader {
         "expected an http:// or https:// URL with a host, e.g. http://127.0.0.1:8080/v1; got '\(url)'"
       )
     }
-    let owners = ["url": "openai", "model_sha256": "openai", "kv_cache": "inprocess"]
+    let owners = [
+      "url": "openai", "model_sha256": "openai", "kv_cache": "inprocess", "endpoint": "openai",
+      "retries": "openai", "api_key_env": "openai",
+    ]
     for (key, owner) in owners.sorted(by: { $0.key < $1.key }) where owner != backend {
       if let node = keys[key] {
         checker.report(

@@ -78,6 +78,8 @@ public enum SpecVocabulary {
           "stop": .list(.string, nonEmpty: false), "url": .name, "model_sha256": .name,
           "kv_cache": .choice(kvCacheTypes, what: "KV cache type"),
           "concurrency": .integer(minimum: 1),
+          "endpoint": .choice(GeneratorSpec.endpoints, what: "generator endpoint"),
+          "retries": .integer(minimum: 0), "api_key_env": .name,
         ], required: []),
       "prompt": .object(
         [

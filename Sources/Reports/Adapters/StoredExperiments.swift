@@ -86,7 +86,10 @@ public struct StoredExperiments: Sendable {
       attention: try attentionSummary(experimentId: id, report: report, dataset: dataset),
       rerankCost: try rerankCostSummary(experimentId: id),
       stableRAG: try stableRAGSummary(
-        experimentId: id, specYAML: record.specYAML, dataset: dataset))
+        experimentId: id, specYAML: record.specYAML, dataset: dataset),
+      failures: try store.failureReasons(experimentId: id).map {
+        SkipCount(reason: $0.reason, count: $0.count)
+      })
   }
 
   /// One condition's trials as means with intervals.

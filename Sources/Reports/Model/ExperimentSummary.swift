@@ -58,6 +58,9 @@ public struct ExperimentSummary: Sendable, Equatable, Codable {
   public var report: ModuleReport?
   /// (question, condition) pairs the module skipped, by reason, most frequent first.
   public var skips: [SkipCount]
+  /// Trials whose server request failed after its retries, by reason, most frequent first (not
+  /// trials: the next `raglab run` retries them).
+  public var failures: [SkipCount]
   /// Every trial's outcome, for figures and tables that look inside conditions (histograms over
   /// questions, gold positions); empty unless the module's report has such figures or tables.
   public var outcomes: [TrialOutcome]
@@ -73,7 +76,7 @@ public struct ExperimentSummary: Sendable, Equatable, Codable {
     name: String, specYAML: String, provenance: Provenance, conditions: [ConditionSummary],
     report: ModuleReport? = nil, skips: [SkipCount] = [], outcomes: [TrialOutcome] = [],
     attention: AttentionSummary? = nil, rerankCost: RerankCostSummary? = nil,
-    stableRAG: StableRAGSummary? = nil
+    stableRAG: StableRAGSummary? = nil, failures: [SkipCount] = []
   ) {
     self.name = name
     self.specYAML = specYAML
@@ -81,6 +84,7 @@ public struct ExperimentSummary: Sendable, Equatable, Codable {
     self.conditions = conditions
     self.report = report
     self.skips = skips
+    self.failures = failures
     self.outcomes = outcomes
     self.attention = attention
     self.rerankCost = rerankCost
@@ -99,7 +103,8 @@ public struct ExperimentSummary: Sendable, Equatable, Codable {
   }
 }
 
-/// How often a module skipped a (question, condition) pair for one reason.
+/// How often a module skipped a (question, condition) pair for one reason (or, in `failures`, how
+/// many trials failed for one reason).
 public struct SkipCount: Sendable, Equatable, Codable {
   /// The module's reason.
   public var reason: String

@@ -81,8 +81,9 @@ public struct Notebook: Sendable {
     return String(repeating: "`", count: max(3, longest + 1))
   }
 
-  /// The module's notes on its design and measures, its tables of measures, and the (question,
-  /// condition) pairs it skipped with their reasons; nothing when there is none of these.
+  /// The module's notes on its design and measures, its tables of measures, the (question,
+  /// condition) pairs it skipped and the trials that failed, with their reasons; nothing when there
+  /// is none of these.
   func designSection() -> [String] {
     let notes = summary.report?.notes ?? []
     let tables = (summary.report?.tables ?? []).compactMap { table -> TextTable? in
@@ -90,7 +91,8 @@ public struct Notebook: Sendable {
       case .orderMeasures(let setKeys): OrderMeasuresView.table(summary, setKeys: setKeys)
       }
     }
-    guard !notes.isEmpty || !tables.isEmpty || !summary.skips.isEmpty else { return [] }
+    guard !notes.isEmpty || !tables.isEmpty || !summary.skips.isEmpty || !summary.failures.isEmpty
+    else { return [] }
     var lines = ["## Design", ""]
     for note in notes { lines += [note, ""] }
     for table in tables { lines += [table.markdown(), ""] }
@@ -98,6 +100,14 @@ public struct Notebook: Sendable {
       let total = summary.skips.reduce(0) { $0 + $1.count }
       lines += ["Skipped (question, condition) pairs: \(total), not counted in n above.", ""]
       lines += summary.skips.map { "- \($0.count) × \($0.reason)" } + [""]
+    }
+    if !summary.failures.isEmpty {
+      let total = summary.failures.reduce(0) { $0 + $1.count }
+      lines += [
+        "Failed trials: \(total), whose server request still failed after its retries; not "
+          + "counted in n above, and the next `raglab run` of this spec retries them.", "",
+      ]
+      lines += summary.failures.map { "- \($0.count) × \($0.reason)" } + [""]
     }
     return lines
   }
@@ -160,6 +170,11 @@ public struct Notebook: Sendable {
     if let kvCache = g.kvCache { generator += ", KV cache \(kvCache)" }
     if let url = g.url { generator += ", \(url)" }
     if let served = g.servedModel { generator += ", model `\(served)`" }
+    if g.endpoint == "chat" {
+      generator +=
+        ", chat endpoint (the server applied its own chat template: prompt tokens and their "
+        + "counts are the server's)"
+    }
     let dependencies = run.dependencies.sorted { $0.key < $1.key }
       .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     return [
