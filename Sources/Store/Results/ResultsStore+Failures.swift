@@ -34,15 +34,6 @@ extension ResultsStore {
 
   /// Failure reasons of an experiment with how many trials each left failed, most frequent first.
   public func failureReasons(experimentId: Int64) throws -> [(reason: String, count: Int)] {
-    try database.writer.read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT reason, COUNT(*) AS n FROM trialFailure WHERE experimentId = ?
-          GROUP BY reason ORDER BY n DESC, reason
-          """,
-        arguments: [experimentId]
-      ).map { (reason: $0["reason"], count: $0["n"]) }
-    }
+    try reasonCounts(table: .trialFailure, experimentId: experimentId)
   }
 }

@@ -27,11 +27,27 @@ extension ResultsStore {
 
   /// Skip reasons of an experiment with how often each occurred, most frequent first.
   public func skipReasons(experimentId: Int64) throws -> [(reason: String, count: Int)] {
+    try reasonCounts(table: .skip, experimentId: experimentId)
+  }
+
+  /// A table of (question, condition) pairs left without a trial, each row with a `reason`.
+  enum ReasonTable: String {
+    /// Pairs a module skipped.
+    case skip
+    /// Trials whose requests kept failing.
+    case trialFailure
+  }
+
+  /// The reasons of `table`'s rows for an experiment with how many rows give each, most frequent
+  /// first (ties by reason).
+  func reasonCounts(table: ReasonTable, experimentId: Int64) throws -> [(
+    reason: String, count: Int
+  )] {
     try database.writer.read { db in
       try Row.fetchAll(
         db,
         sql: """
-          SELECT reason, COUNT(*) AS n FROM skip WHERE experimentId = ?
+          SELECT reason, COUNT(*) AS n FROM \(table.rawValue) WHERE experimentId = ?
           GROUP BY reason ORDER BY n DESC, reason
           """,
         arguments: [experimentId]
