@@ -20,10 +20,11 @@ final class FakeOpenAIServer {
   /// number `dieAfter + 1`, if given, and reports SmolLM2's ChatML template and `slots` slots at
   /// `/props` as llama-server does (or, `reportsChatTemplate: false`, answers 404 there as vLLM
   /// does); each completion is answered `delayMilliseconds` after it arrives, and completion
-  /// request number n (1-based, retries included) meets `faults[n]` instead, if given.
+  /// request number n (1-based, retries included) meets `faults[n]` instead, if given;
+  /// `/v1/embeddings` answers as with `--embeddings --pooling last` unless `embeddings` is false.
   init(
     port: Int = 0, dieAfter: Int? = nil, reportsChatTemplate: Bool = true, slots: Int = 1,
-    delayMilliseconds: Int = 0, faults: [Int: ServerFault] = [:]
+    delayMilliseconds: Int = 0, faults: [Int: ServerFault] = [:], embeddings: Bool = true
   ) throws {
     let stem = FileManager.default.temporaryDirectory.appendingPathComponent(
       "raglab-openai-\(UUID().uuidString)")
@@ -42,6 +43,7 @@ final class FakeOpenAIServer {
       ],
       environment: [
         "FAKE_TOTAL_SLOTS": String(slots), "FAKE_DELAY_MS": String(delayMilliseconds),
+        "FAKE_EMBEDDINGS": embeddings ? "on" : "off",
       ])
   }
 

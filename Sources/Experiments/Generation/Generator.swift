@@ -84,8 +84,10 @@ public protocol GenerationSession: AnyObject {
   /// from now on; call it before appending the prompt (a session without hidden states ignores it).
   func captureHiddenStates(layers: [Int])
   /// The last context position's hidden state at each of `layers`, in that order; nil when the
-  /// session cannot see hidden states (an HTTP server, the default) or did not capture a layer.
-  func lastTokenHiddenStates(layers: [Int]) -> [[Float]]?
+  /// session cannot see hidden states (the default) or did not capture a layer.
+  /// - Throws: a server session's request errors (`GeneratorRequestFailure` once its retries ran
+  ///   out, `GeneratorServerError` for a failure a retry would repeat).
+  func lastTokenHiddenStates(layers: [Int]) throws -> [[Float]]?
 }
 
 extension GenerationSession {
@@ -118,6 +120,10 @@ public protocol Generator: AnyObject {
   /// The model's number of transformer blocks when its sessions report hidden states
   /// (`lastTokenHiddenStates`), which resolves a `HiddenLayerSelection`; nil when they cannot.
   var hiddenStateBlockCount: Int? { get }
+  /// The layer numbers `selection` stands for on this generator's model, as its sessions report
+  /// them; nil when its sessions report no hidden states.
+  /// - Throws: `RunError` naming `module.layers` for a layer the generator cannot report.
+  func hiddenLayers(for selection: HiddenLayerSelection) throws -> [Int]?
 }
 
 extension Generator {
@@ -129,4 +135,8 @@ extension Generator {
   public var measuresAttention: Bool { false }
   /// Generators report no hidden states unless they say so.
   public var hiddenStateBlockCount: Int? { nil }
+  /// `selection` resolved against `hiddenStateBlockCount` (nil without it).
+  public func hiddenLayers(for selection: HiddenLayerSelection) throws -> [Int]? {
+    try hiddenStateBlockCount.map { try selection.resolve(blockCount: $0) }
+  }
 }

@@ -6,8 +6,9 @@ import Inference
 /// Prompts are rendered here (in the chat template the server reports, when the spec asks for
 /// chat) and sent whole to `POST {url}/completions` — or, with `endpoint: chat`, sent as turns to
 /// `POST {url}/chat/completions` and templated by the server. The server does its own prefix
-/// caching. Transient failures are retried (`RetryPolicy`). Hidden states are not available over
-/// HTTP.
+/// caching. Transient failures are retried (`RetryPolicy`). Of the hidden states, only the last
+/// prompt token's final-norm output is available, from llama.cpp's `/embeddings`
+/// (`OpenAIGenerator+HiddenStates.swift`).
 public final class OpenAIGenerator: Generator {
   /// The API root, e.g. `http://127.0.0.1:8080/v1`.
   public let baseURL: URL
@@ -85,6 +86,8 @@ final class OpenAISession: GenerationSession {
   /// The run's worker this session answers for (its llama.cpp slot).
   private let worker: Int
   private var segments: [String] = []
+  /// The layers `captureHiddenStates` asked for.
+  private var capturedLayers: [Int] = []
   private(set) var evaluatedPromptTokens = 0
   /// Empty: the server tokenises.
   let tokens: [Int32] = []
@@ -101,6 +104,18 @@ final class OpenAISession: GenerationSession {
   }
 
   func append(segment: String) throws { segments.append(segment) }
+
+  func captureHiddenStates(layers: [Int]) { capturedLayers = layers }
+
+  /// The whole prompt's last-token final-norm state from `/embeddings` (retried as a generation
+  /// is), when `layers` is that layer alone and was captured; nil otherwise.
+  func lastTokenHiddenStates(layers: [Int]) throws -> [[Float]]? {
+    guard layers == [HiddenLayerSelection.remoteFinalLayer], capturedLayers == layers else {
+      return nil
+    }
+    let prompt = segments.joined()
+    return [try generator.retry.run { try generator.lastTokenState(prompt: prompt) }]
+  }
 
   /// Sends the prompt, retrying transient failures (`RetryPolicy`).
   /// - Throws: `GeneratorRequestFailure` when the retries ran out (the runner stores a failed

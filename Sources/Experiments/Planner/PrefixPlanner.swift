@@ -184,10 +184,12 @@ public struct PrefixPlanner {
   ) throws -> PromptOutcome? {
     let promptTokens = session.tokens
     let attention = measureAttention ? try passageAttention(session, segments) : nil
-    let states = hiddenLayers.isEmpty ? nil : try hiddenStates(session)
-    let t0 = Date()
+    let states: [Int: [Float]]?
+    let t0: Date
     let answer: GeneratedAnswer
     do {
+      states = hiddenLayers.isEmpty ? nil : try hiddenStates(session)
+      t0 = Date()
       answer = try session.generate(options)
     } catch let failure as GeneratorRequestFailure {
       try onFailure(request, failure)
@@ -201,9 +203,9 @@ public struct PrefixPlanner {
   }
 
   /// The last prompt token's states at `hiddenLayers`, by layer.
-  /// - Throws: `RunError` when the session cannot report them.
+  /// - Throws: `RunError` when the session cannot report them; a server session's request errors.
   private func hiddenStates(_ session: any GenerationSession) throws -> [Int: [Float]] {
-    guard let states = session.lastTokenHiddenStates(layers: hiddenLayers),
+    guard let states = try session.lastTokenHiddenStates(layers: hiddenLayers),
       states.count == hiddenLayers.count
     else {
       throw RunError(

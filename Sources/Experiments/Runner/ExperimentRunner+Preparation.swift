@@ -51,14 +51,14 @@ extension ExperimentRunner {
   }
 
   /// The module's hidden-state selection as layer numbers of the generator's model ([] for none).
-  /// - Throws: `RunError` when the generator reports no hidden states or a layer is out of range.
+  /// - Throws: `RunError` when the generator reports no hidden states or not those layers.
   private func resolvedHiddenLayers(_ module: any ExperimentModule) throws -> [Int] {
     guard let selection = module.hiddenStateLayers else { return [] }
-    guard let blocks = generator.hiddenStateBlockCount else {
+    guard let layers = try generator.hiddenLayers(for: selection) else {
       throw RunError(
         "module \(loaded.spec.module.name) reads hidden states, which needs "
           + "generator.backend: inprocess")
     }
-    return try selection.resolve(blockCount: blocks)
+    return layers
   }
 }

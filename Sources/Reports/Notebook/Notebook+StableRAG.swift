@@ -15,9 +15,11 @@ extension Notebook {
     guard let stable = summary.stableRAG else { return [] }
     let reader = StoredSpecNames.generatorModel(in: summary.specYAML) ?? "the default model"
     let layerName =
-      stable.methodLayerIsFinalNorm
-      ? "layer \(stable.methodLayer) (the final-norm output, Hugging Face's hidden_states[-1])"
-      : "layer \(stable.methodLayer)"
+      stable.methodLayer == HiddenLayerSelection.remoteFinalLayer
+      ? Self.remoteLayerName
+      : stable.methodLayerIsFinalNorm
+        ? "layer \(stable.methodLayer) (the final-norm output, Hugging Face's hidden_states[-1])"
+        : "layer \(stable.methodLayer)"
     var lines = [
       "## Stable-RAG: one decode per cluster", "",
       "\(stable.questions) questions × \(stable.orders) orders answered by `\(reader)`; the "
@@ -55,6 +57,13 @@ extension Notebook {
     }
     return lines
   }
+
+  /// The layer of a remote generator's states (`HiddenLayerSelection.remoteFinalLayer`).
+  static let remoteLayerName =
+    "the final-norm output (layer \(HiddenLayerSelection.remoteFinalLayer), Hugging Face's "
+    + "hidden_states[-1]; only the final layer is available remotely, from llama-server's "
+    + "/embeddings with --pooling last, read raw with embd_normalize: -1, so PCA sees the same "
+    + "scale as in-process states; cosine affinities ignore scale anyway)"
 
   /// How many decodes clustering saves against decoding every order.
   private func savingSentence(

@@ -21,6 +21,9 @@ endpoints, retries included) to a fault, applied instead of the answer:
   400, 401   that status (not retried by raglab); 401 echoes the Authorization header
   truncated  the answer's JSON cut in half (Content-Length matching the cut body)
   malformed  a 200 whose body is not JSON
+POST /v1/embeddings answers as `llama-server --embeddings --pooling last` does, with a stand-in
+state of the input: [UTF-8 bytes, sum of (i + 1) * byte i mod 2039, first byte, last byte]
+(FAKE_EMBEDDINGS=off answers 501 as a server started without --embeddings does).
 Environment: FAKE_TOTAL_SLOTS (the `total_slots` /props reports, default 1) and FAKE_DELAY_MS
 (each completion is answered that many milliseconds after it arrives, default 0; requests are
 answered side by side, as a server with that many slots would).
@@ -49,6 +52,7 @@ if len(sys.argv) > 5 and sys.argv[5] != "-":
         FAULTS = {int(number): fault for number, fault in json.load(faults_file).items()}
 STALL_SECONDS = 3
 ENDPOINTS = ("/v1/completions", "/v1/chat/completions")
+EMBEDDINGS = os.environ.get("FAKE_EMBEDDINGS", "on") != "off"
 # SmolLM2's template text, as its GGUF carries it (tokenizer.chat_template).
 CHATML = (
     "{% for message in messages %}{% if loop.first and messages[0]['role'] != 'system' %}"
@@ -105,6 +109,8 @@ class Handler(BaseHTTPRequestHandler):
                          "_fault": fault}
                 log.write(json.dumps(dict(body, **extra)) + "\n")
         time.sleep(DELAY)
+        if self.path == "/v1/embeddings":
+            return self.embed(body["input"])
         if self.path not in ENDPOINTS:
             return self.reply(404, {"error": {"message": f"no route {self.path}"}})
         if fault == "drop":
@@ -151,6 +157,19 @@ class Handler(BaseHTTPRequestHandler):
         if fault == "truncated":
             answer = answer[: len(answer) // 2]
         self.send(200, answer)
+
+
+    def embed(self, text):
+        """The stand-in last-token state of `text`, or llama-server's refusal without --embeddings."""
+        if not EMBEDDINGS:
+            message = "This server does not support embeddings. Start it with `--embeddings`"
+            return self.reply(501, {"error": {"code": 501, "message": message}})
+        data = text.encode()
+        checksum = sum((i + 1) * b for i, b in enumerate(data)) % 2039  # exact in binary16
+        state = [float(len(data)), float(checksum), float(data[0]), float(data[-1])]
+        self.reply(200, {"object": "list", "data": [{"object": "embedding", "index": 0,
+                                                     "embedding": state}],
+                         "usage": {"prompt_tokens": len(data), "total_tokens": len(data)}})
 
 
 signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a parent may have left SIGTERM ignored

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The body of `POST {url}/embeddings` (keys sent in snake_case).
+struct EmbeddingRequest: Encodable {
+  /// The served model name.
+  let model: String
+  /// The whole rendered prompt, tokenised by the server as `/completions` tokenises it.
+  let input: String
+  /// llama.cpp's normalisation of the pooled vector: -1 asks for the raw state.
+  let embdNormalize: Int
+}
+
+/// The OpenAI embeddings answer: one row per input.
+struct EmbeddingResponse: Decodable {
+  /// One input's vector.
+  struct Row: Decodable {
+    /// The pooled state.
+    let embedding: [Float]
+  }
+  /// The rows, one per input.
+  let data: [Row]
+}
+
+/// Remote hidden states: llama.cpp's `llama-server --embeddings --pooling last` answers
+/// `POST {url}/embeddings` with the last prompt token's final-norm output (the state its output
+/// head reads), raw when asked with `embd_normalize: -1`. The same server still answers
+/// completions. No other layer is available over HTTP.
+extension OpenAIGenerator {
+  /// `[HiddenLayerSelection.remoteFinalLayer]` for `last`, after one request checks that the
+  /// server answers `/embeddings`.
+  /// - Throws: `RunError` naming `module.layers` for other layers or `generator.endpoint` for
+  ///   `chat`; `GeneratorServerError` naming the URL and the server flags when it does not answer.
+  public func hiddenLayers(for selection: HiddenLayerSelection) throws -> [Int]? {
+    let layers = try selection.resolveRemote()
+    guard endpoint == .completions else {
+      throw RunError(
+        "generator.endpoint: chat lets the server template the prompt, which /embeddings does "
+          + "not do, so the hidden states would be of another prompt; use endpoint: completions "
+          + "for a module that reads hidden states")
+    }
+    do {
+      _ = try lastTokenState(prompt: "raglab")
+    } catch let error as GeneratorServerError {
+      throw GeneratorServerError(
+        description:
+          "the module reads the last prompt token's final-layer state from "
+          + "\(embeddingsURL.absoluteString), which failed: \(error.description); start "
+          + "llama-server with --embeddings --pooling last")
+    }
+    return layers
+  }
+
+  /// `{url}/embeddings`.
+  var embeddingsURL: URL { baseURL.appendingPathComponent("embeddings") }
+
+  /// The raw final-norm state of `prompt`'s last token (one request, no retries).
+  /// - Throws: `GeneratorServerError` naming the URL (transient or not, see `isTransient`).
+  func lastTokenState(prompt: String) throws -> [Float] {
+    let url = embeddingsURL
+    let reply = try client.post(
+      url, body: EmbeddingRequest(model: model, input: prompt, embdNormalize: -1),
+      as: EmbeddingResponse.self)
+    guard reply.data.count == 1, let state = reply.data.first?.embedding, !state.isEmpty else {
+      throw GeneratorServerError(
+        description:
+          "the server at \(url.absoluteString) answered \(reply.data.count) embeddings for one "
+          + "prompt, or an empty one; start llama-server with --embeddings --pooling last")
+    }
+    return state
+  }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Store
+import Testing
+
+@testable import Experiments
+
+/// Passages p0…p9 titled T0…, p3 and p7 mentioning Paris (the answer).
+private let corpus = FixedCorpus.paris(count: 10, mentioning: [3, 7])
+
+/// One question whose gold passage is p5, over `corpus`.
+private var inputs: ExperimentInputs {
+  ExperimentInputs(
+    questions: [
+      Question(id: "q", text: "Where?", answers: ["Paris"], goldPassageIDs: ["p5"])
+    ], dataChecksum: "fixed", rankers: corpus.rankers, corpus: corpus)
+}
+
+/// A `stable_rag` spec of k = 3 (six orders) with `layers` over the server at `url`.
+private func remoteSpec(url: String, layers: String = "last", endpoint: String = "completions")
+  throws -> LoadedSpec
+{
+  try SpecLoader.parse(
+    yaml: """
+      name: srag-remote
+      dataset: {name: fixed, path: none}
+      retrievers: [bm25]
+      retrieval_depth: 10
+      generator: {backend: openai, url: '\(url)', model: fake-model, endpoint: \(endpoint), max_tokens: 8}
+      prompt: {template: question_first, chat: true}
+      module: {name: stable_rag, k: 3, layers: \(layers)}
+      """)
+}
+
+/// A runner of `loaded` over the stand-in server at `loaded`'s URL.
+private func remoteRunner(_ loaded: LoadedSpec, _ store: ResultsStore) throws -> ExperimentRunner {
+  ExperimentRunner(
+    loaded: loaded, inputs: inputs, generator: try OpenAIGenerator(spec: loaded.spec.generator),
+    store: store, options: RunOptions(useGenerationCache: false))
+}
+
+@Test func aRemoteGeneratorResolvesOnlyTheLastLayer() throws {
+  #expect(try HiddenLayerSelection.last.resolveRemote() == [-1])
+  #expect(try HiddenLayerSelection.layers([.last, .last]).resolveRemote() == [-1])
+  for selection in [HiddenLayerSelection.all, .layers([.index(5), .last]), .layers([.index(31)])] {
+    let error = #expect(throws: RunError.self) { try selection.resolveRemote() }
+    #expect(error?.description.contains("module.layers") == true)
+    #expect(error?.description.contains("only the final layer is available remotely") == true)
+  }
+}
+
+@Test func stableRAGOverHTTPStoresTheServersRawLastTokenStateOfEachWholePrompt() throws {
+  let server = try FakeOpenAIServer()
+  let store = ResultsStore(database: try LabDatabase.inMemory())
+  let summary = try remoteRunner(try remoteSpec(url: server.url), store).run()
+  #expect(summary.trialsRecorded == 6)
+  #expect(try store.hiddenStateLayers(experimentId: summary.experimentId) == [-1])
+
+  let requests = try server.requests()
+  let paths = requests.map { $0["_path"] as? String ?? "" }
+  // One probe, then per order: the state of the prompt, then its completion.
+  #expect(
+    paths == ["/v1/embeddings"]
+      + Array(repeating: ["/v1/embeddings", "/v1/completions"], count: 6).flatMap { $0 })
+  for body in requests where body["_path"] as? String == "/v1/embeddings" {
+    #expect(body["embd_normalize"] as? Int == -1)
+  }
+  var expected: [[Float]] = []
+  for (embed, complete) in zip(requests.dropFirst(), requests.dropFirst(2)).enumerated()
+    .filter({ $0.offset % 2 == 0 }).map(\.element)
+  {
+    let prompt = try #require(complete["prompt"] as? String)
+    #expect(embed["input"] as? String == prompt)  // the whole prompt, as it is completed
+    // The stand-in's state: [UTF-8 bytes, Σ (i + 1) · byte i mod 2039, first byte, last byte].
+    let bytes = Array(prompt.utf8)
+    let checksum = bytes.enumerated().reduce(0) { ($0 + ($1.offset + 1) * Int($1.element)) % 2039 }
+    expected.append([Float(bytes.count), Float(checksum), Float(bytes.first!), Float(bytes.last!)])
+  }
+  let stored = try store.hiddenStates(experimentId: summary.experimentId, layer: -1)
+  #expect(stored.count == 6 && Set(expected.map { $0[1] }).count == 6)  // six distinct prompts
+  let key = { (v: [Float]) in v.map { String($0) }.joined(separator: " ") }
+  #expect(stored.map { key($0.vector) }.sorted() == expected.map(key).sorted())
+  for state in stored {
+    let trial = try #require(
+      try store.trials(experimentId: summary.experimentId, questionId: "q")
+        .first { $0.id == state.trialId })
+    #expect(state.vector[0] == Float(trial.promptTokenCount))  // usage: one token per byte
+  }
+}
+
+@Test func aServerWithoutEmbeddingsStopsTheRunBeforeAnythingIsStored() throws {
+  let server = try FakeOpenAIServer(embeddings: false)
+  let store = ResultsStore(database: try LabDatabase.inMemory())
+  let error = #expect(throws: GeneratorServerError.self) {
+    try remoteRunner(try remoteSpec(url: server.url), store).run()
+  }
+  #expect(error?.description.contains("\(server.url)/embeddings") == true)
+  #expect(error?.description.contains("--embeddings --pooling last") == true)
+  #expect(try store.experiments().isEmpty)
+  #expect(try server.requests().allSatisfy { $0["_path"] as? String == "/v1/embeddings" })
+}
+
+@Test func otherLayersOrTheChatEndpointAreRefusedBeforeAnyRequest() throws {
+  let server = try FakeOpenAIServer()
+  let store = ResultsStore(database: try LabDatabase.inMemory())
+  let layers = #expect(throws: RunError.self) {
+    try remoteRunner(try remoteSpec(url: server.url, layers: "[20, last]"), store).run()
+  }
+  #expect(layers?.description.contains("module.layers") == true)
+  let chat = #expect(throws: RunError.self) {
+    try remoteRunner(try remoteSpec(url: server.url, endpoint: "chat"), store).run()
+  }
+  #expect(chat?.description.contains("generator.endpoint") == true)
+  #expect(try store.experiments().isEmpty)
+  #expect(try server.requests().isEmpty)
+}
