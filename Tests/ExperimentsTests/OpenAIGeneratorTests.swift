@@ -19,8 +19,8 @@ final class FakeOpenAIServer {
   /// Starts a server on `port` (0: any free one) that exits instead of answering completion
   /// number `dieAfter + 1`, if given, and reports SmolLM2's ChatML template and `slots` slots at
   /// `/props` as llama-server does (or, `reportsChatTemplate: false`, answers 404 there as vLLM
-  /// does); each completion is answered `delayMilliseconds` after it arrives, and completion
-  /// request number n (1-based, retries included) meets `faults[n]` instead, if given;
+  /// does); each completion is answered `delayMilliseconds` after it arrives, and request
+  /// number n (completions, chat or embeddings) (1-based, retries included) meets `faults[n]` instead, if given;
   /// `/v1/embeddings` answers as with `--embeddings --pooling last` unless `embeddings` is false.
   init(
     port: Int = 0, dieAfter: Int? = nil, reportsChatTemplate: Bool = true, slots: Int = 1,

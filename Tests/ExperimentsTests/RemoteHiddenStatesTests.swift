@@ -19,22 +19,29 @@ private var inputs: ExperimentInputs {
 private func remoteSpec(url: String, layers: String = "last", endpoint: String = "completions")
   throws -> LoadedSpec
 {
-  try SpecLoader.parse(
-    yaml: """
-      name: srag-remote
-      dataset: {name: fixed, path: none}
-      retrievers: [bm25]
-      retrieval_depth: 10
-      generator: {backend: openai, url: '\(url)', model: fake-model, endpoint: \(endpoint), max_tokens: 8}
-      prompt: {template: question_first, chat: true}
-      module: {name: stable_rag, k: 3, layers: \(layers)}
-      """)
+  try SpecLoader.parse(yaml: remoteSpecYAML(url: url, layers: layers, endpoint: endpoint))
 }
 
-/// A runner of `loaded` over the stand-in server at `loaded`'s URL.
+/// The YAML of `remoteSpec`.
+private func remoteSpecYAML(url: String, layers: String = "last", endpoint: String = "completions")
+  -> String
+{
+  """
+  name: srag-remote
+  dataset: {name: fixed, path: none}
+  retrievers: [bm25]
+  retrieval_depth: 10
+  generator: {backend: openai, url: '\(url)', model: fake-model, endpoint: \(endpoint), max_tokens: 8}
+  prompt: {template: question_first, chat: true}
+  module: {name: stable_rag, k: 3, layers: \(layers)}
+  """
+}
+
+/// A runner of `loaded` over the stand-in server at `loaded`'s URL; retries do not wait.
 private func remoteRunner(_ loaded: LoadedSpec, _ store: ResultsStore) throws -> ExperimentRunner {
   ExperimentRunner(
-    loaded: loaded, inputs: inputs, generator: try OpenAIGenerator(spec: loaded.spec.generator),
+    loaded: loaded, inputs: inputs,
+    generator: try OpenAIGenerator(spec: loaded.spec.generator, sleep: { _ in }),
     store: store, options: RunOptions(useGenerationCache: false))
 }
 
@@ -112,4 +119,29 @@ private func remoteRunner(_ loaded: LoadedSpec, _ store: ResultsStore) throws ->
   #expect(chat?.description.contains("generator.endpoint") == true)
   #expect(try store.experiments().isEmpty)
   #expect(try server.requests().isEmpty)
+}
+
+// Request 1 is the start-up probe; 2–4 are the first order's state, failing three times, so with
+// `retries: 2` that trial fails without a completion; the other five orders take 5–14.
+@Test func aStateFetchThatKeepsFailingStoresAFailedTrialThatTheRerunCompletes() throws {
+  let server = try FakeOpenAIServer(faults: [
+    2: .internalError, 3: .internalError, 4: .internalError,
+  ])
+  let store = ResultsStore(database: try LabDatabase.inMemory())
+  let spec = try SpecLoader.parse(
+    yaml: remoteSpecYAML(url: server.url).replacingOccurrences(
+      of: "max_tokens: 8", with: "max_tokens: 8, retries: 2"))
+  let first = try remoteRunner(spec, store).run()
+  #expect(first.trialsRecorded == 5 && first.trialsFailed == 1 && first.interrupted)
+  let failure = try #require(try store.failures(experimentId: first.experimentId).first)
+  #expect(failure.reason.contains("\(server.url)/embeddings") && failure.attempts == 3)
+  #expect(try store.hiddenStates(experimentId: first.experimentId, layer: -1).count == 5)
+  let requests = try server.requests()
+  #expect(requests.count == 14)
+  #expect(requests.filter { $0["_path"] as? String == "/v1/completions" }.count == 5)
+
+  let rerun = try remoteRunner(spec, store).run()
+  #expect(rerun.trialsRecorded == 1 && rerun.trialsFailed == 0 && !rerun.interrupted)
+  #expect(try store.failures(experimentId: first.experimentId).isEmpty)
+  #expect(try store.hiddenStates(experimentId: first.experimentId, layer: -1).count == 6)
 }

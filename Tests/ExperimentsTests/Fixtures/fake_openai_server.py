@@ -11,8 +11,8 @@ form. Prints its port on stdout once listening. With DIE_AFTER it exits (as a cr
 instead of answering completion number DIE_AFTER + 1.
 Usage: fake_openai_server.py LOG_FILE [PORT (0 = any free one)] [DIE_AFTER|-] [props|no-props]
   [FAULTS_FILE|-]
-FAULTS_FILE is a JSON object mapping a completion request's number (1-based, over both
-endpoints, retries included) to a fault, applied instead of the answer:
+FAULTS_FILE is a JSON object mapping a request's number (1-based, over the completion, chat and
+embeddings endpoints, retries included) to a fault, applied instead of the answer:
   drop       close the connection without answering
   reset      abort the connection (TCP RST)
   stall      wait STALL_SECONDS (3), then answer (a client with a shorter timeout has gone)
@@ -51,7 +51,7 @@ if len(sys.argv) > 5 and sys.argv[5] != "-":
     with open(sys.argv[5], encoding="utf-8") as faults_file:
         FAULTS = {int(number): fault for number, fault in json.load(faults_file).items()}
 STALL_SECONDS = 3
-ENDPOINTS = ("/v1/completions", "/v1/chat/completions")
+ENDPOINTS = ("/v1/completions", "/v1/chat/completions", "/v1/embeddings")
 EMBEDDINGS = os.environ.get("FAKE_EMBEDDINGS", "on") != "off"
 # SmolLM2's template text, as its GGUF carries it (tokenizer.chat_template).
 CHATML = (
@@ -109,8 +109,6 @@ class Handler(BaseHTTPRequestHandler):
                          "_fault": fault}
                 log.write(json.dumps(dict(body, **extra)) + "\n")
         time.sleep(DELAY)
-        if self.path == "/v1/embeddings":
-            return self.embed(body["input"])
         if self.path not in ENDPOINTS:
             return self.reply(404, {"error": {"message": f"no route {self.path}"}})
         if fault == "drop":
@@ -136,6 +134,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, b"<html><body>502 Bad Gateway</body></html>")
         if fault == "stall":
             time.sleep(STALL_SECONDS)
+        if self.path == "/v1/embeddings":
+            return self.embed(body["input"], fault == "truncated")
         chat = self.path == "/v1/chat/completions"
         prompt = chatml(body["messages"]) if chat else body["prompt"]
         start = prompt.find("(Title: ")
@@ -159,17 +159,20 @@ class Handler(BaseHTTPRequestHandler):
         self.send(200, answer)
 
 
-    def embed(self, text):
-        """The stand-in last-token state of `text`, or llama-server's refusal without --embeddings."""
+    def embed(self, text, truncated):
+        """The stand-in last-token state of `text` (its JSON cut in half when `truncated`), or
+        llama-server's refusal without --embeddings."""
         if not EMBEDDINGS:
             message = "This server does not support embeddings. Start it with `--embeddings`"
             return self.reply(501, {"error": {"code": 501, "message": message}})
         data = text.encode()
         checksum = sum((i + 1) * b for i, b in enumerate(data)) % 2039  # exact in binary16
         state = [float(len(data)), float(checksum), float(data[0]), float(data[-1])]
-        self.reply(200, {"object": "list", "data": [{"object": "embedding", "index": 0,
-                                                     "embedding": state}],
-                         "usage": {"prompt_tokens": len(data), "total_tokens": len(data)}})
+        answer = json.dumps({"object": "list", "data": [{"object": "embedding", "index": 0,
+                                                         "embedding": state}],
+                             "usage": {"prompt_tokens": len(data), "total_tokens": len(data)}})
+        answer = answer.encode()
+        self.send(200, answer[: len(answer) // 2] if truncated else answer)
 
 
 signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a parent may have left SIGTERM ignored
