@@ -20,11 +20,12 @@ quickstart: setup build
 	$(RAGLAB) report quickstart
 
 # Tests run optimised (numeric code is 10-50x slower in debug) with @testable access kept: the
-# format lint, the arm64 compile check of the C kernels, every test, then every test again with the
-# SIMD kernels switched off (same build, scalar paths).
+# format lint, the arm64 compile check of the C kernels, llama.cpp's llama-server (built once into
+# $(RAGLAB_HOME)/llama.cpp, cached; the real-server tests start it), every test, then every test
+# again with the SIMD kernels switched off (same build, scalar paths).
 SWIFT_TEST := swift test -c release -Xswiftc -enable-testing
-.PHONY: lint check-arm64
-test: setup lint check-arm64
+.PHONY: lint check-arm64 llama-server
+test: setup lint check-arm64 llama-server
 	@echo "== make test: swift test (SIMD kernels where the CPU has them)"
 	$(SWIFT_TEST)
 	@echo "== make test: swift test with RAGLAB_NO_SIMD=1 (scalar kernels only, no rebuild)"
@@ -47,6 +48,9 @@ model-qwen:
 .PHONY: llamacpp fixtures compare-llamacpp
 llamacpp:
 	@bash scripts/build-llamacpp.sh
+llama-server:
+	@echo "== make llama-server: llama.cpp's llama-server for the real-server tests (cached)"
+	@bash scripts/build-llamacpp.sh --server >/dev/null
 fixtures: setup llamacpp
 	python3 scripts/make-fixtures.py
 compare-llamacpp: build

@@ -7,6 +7,7 @@
 #   llama.cpp/src                               extracted vendor/llama.cpp
 #   llama.cpp/build                             CMake build: bin/libllama.so, bin/llama-bench, …
 # Idempotent: each step is skipped when its result is already there. About 7 min on 2 idle cores.
+# A failing step is named on stderr (`failed at step N/4 …`) with the end of its log.
 # Usage: scripts/build-llamacpp.sh [--force] [--server]
 #   --force   rebuild from a clean build directory
 #   --server  also build llama-server (the OpenAI-compatible server scripts/openai-check.sh uses)
@@ -32,6 +33,11 @@ STAMP=$BUILD/.raglab-built
 
 say() { printf '[build-llamacpp] %s\n' "$*" >&2; }
 
+# The step under way and its log, named when a command fails.
+step="0/4 options" step_log=""
+trap 'status=$?; say "failed at step $step (exit status $status)${step_log:+; log: $step_log}";
+  [[ -n $step_log && -f $step_log ]] && tail -n 20 "$step_log" >&2' ERR
+
 for arg in "$@"; do
   case $arg in
     --force) rm -rf "$BUILD" ;;
@@ -43,6 +49,7 @@ done
 sha_ok() { [[ -f $SDIST ]] && echo "$SDIST_SHA256  $SDIST" | sha256sum --check --status; }
 
 # 1. Tools.
+step="1/4 tools (apt-get install cmake g++)"
 if ! command -v cmake >/dev/null || ! command -v g++ >/dev/null; then
   say "installing cmake and g++ (apt)"
   apt-get install -y cmake g++ >/dev/null || { apt-get update >/dev/null && apt-get install -y cmake g++ >/dev/null; }
@@ -51,6 +58,7 @@ fi
 # 2. Download the sdist with pip. `--no-binary :all:` would also force pip's isolated build
 #    environment to compile CMake from source just to read the metadata (minutes), so put
 #    scikit-build-core (the sdist's build backend) on PYTHONPATH and skip build isolation (~1 min).
+step="2/4 download (pip download llama-cpp-python==$VERSION)"
 if ! sha_ok; then
   mkdir -p "$DOWNLOADS"
   backend=$DOWNLOADS/.scikit-build-core
@@ -69,6 +77,7 @@ fi
 say "sdist ok: $SDIST (sha256 $SDIST_SHA256)"
 
 # 3. Extract vendor/llama.cpp.
+step="3/4 extract (tar of $SDIST)"
 if [[ ! -f $SRC/include/llama.h ]]; then
   say "extracting vendor/llama.cpp to $SRC"
   rm -rf "$SRC" && mkdir -p "$SRC"
@@ -82,10 +91,12 @@ if [[ -f $STAMP && $(cat "$STAMP") == "$want" && -x $BUILD/bin/llama-bench && -f
   say "already built: $BUILD"
 else
   say "configuring $BUILD"
+  step="4/4 configure (cmake)" step_log=$ROOT/cmake-configure.log
   cmake -S "$SRC" -B "$BUILD" "${CMAKE_FLAGS[@]}" >"$ROOT/cmake-configure.log"
   start=$(date +%s)
   for target in "${TARGETS[@]}"; do
     say "building $target with $JOBS jobs (log: $ROOT/cmake-build.log)"
+    step="4/4 build $target (cmake --build)" step_log=$ROOT/cmake-build.log
     cmake --build "$BUILD" -j "$JOBS" --target "$target" >>"$ROOT/cmake-build.log"
   done
   say "built in $(($(date +%s) - start)) s"
