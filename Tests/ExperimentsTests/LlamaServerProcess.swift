@@ -23,23 +23,24 @@ final class LlamaServerProcess {
   var url: String { "http://127.0.0.1:\(port)/v1" }
 
   /// Starts the server on `model` with `slots` parallel slots (`-np`), `contextPerSlot` tokens of
-  /// KV cache each (`-c slots × contextPerSlot`) and `threads` threads, and waits until `/health`
-  /// answers 200.
+  /// KV cache each (`-c slots × contextPerSlot`), `threads` threads and `arguments` besides, and
+  /// waits until `/health` answers 200.
   /// - Throws: `LlamaServerStartError` with the log's tail when the server exits or is not healthy
   ///   within `startupSeconds` (the server is stopped first).
   init(
     model: String, slots: Int = 4, contextPerSlot: Int = 1024, threads: Int = 2,
-    startupSeconds: Double = 120
+    arguments: [String] = [], startupSeconds: Double = 120
   ) throws {
     log = FileManager.default.temporaryDirectory.appendingPathComponent(
       "raglab-llama-server-\(UUID().uuidString).log")
     _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     let output = try FileHandle(forWritingTo: log)
     process.executableURL = URL(fileURLWithPath: Self.binary)
-    process.arguments = [
-      "-m", model, "--host", "127.0.0.1", "--port", "0", "-np", String(slots),
-      "-c", String(slots * contextPerSlot), "-t", String(threads),
-    ]
+    process.arguments =
+      [
+        "-m", model, "--host", "127.0.0.1", "--port", "0", "-np", String(slots),
+        "-c", String(slots * contextPerSlot), "-t", String(threads),
+      ] + arguments
     process.standardOutput = output
     process.standardError = output
     try process.run()

@@ -61,6 +61,11 @@ private func remoteRunner(_ loaded: LoadedSpec, _ store: ResultsStore) throws ->
   let summary = try remoteRunner(try remoteSpec(url: server.url), store).run()
   #expect(summary.trialsRecorded == 6)
   #expect(try store.hiddenStateLayers(experimentId: summary.experimentId) == [-1])
+  let trials = try store.trials(experimentId: summary.experimentId, questionId: "q")
+  // Evaluated: each state's whole prompt (usage, one token per byte) plus each completion's
+  // `timings.prompt_n` (half the prompt's bytes, rounded down, in the stand-in).
+  let evaluated = trials.reduce(0) { $0 + $1.promptTokenCount + $1.promptTokenCount / 2 }
+  #expect(summary.tokens.evaluated == evaluated)
 
   let requests = try server.requests()
   let paths = requests.map { $0["_path"] as? String ?? "" }

@@ -10,15 +10,30 @@ struct EmbeddingRequest: Encodable {
   let embdNormalize: Int
 }
 
-/// The OpenAI embeddings answer: one row per input.
+/// The OpenAI embeddings answer: one row per input, and the tokens evaluated.
 struct EmbeddingResponse: Decodable {
   /// One input's vector.
   struct Row: Decodable {
     /// The pooled state.
     let embedding: [Float]
   }
+  /// OpenAI's `usage`.
+  struct Usage: Decodable {
+    /// Tokens of the input.
+    let promptTokens: Int
+  }
   /// The rows, one per input.
   let data: [Row]
+  /// The token count, when the server reports it.
+  let usage: Usage?
+}
+
+/// The last prompt token's final-norm state and the prompt tokens the server evaluated for it.
+struct RemoteState {
+  /// The raw state.
+  let state: [Float]
+  /// `usage.prompt_tokens` (0 when not reported): an embeddings request reuses no cached prefix.
+  let evaluatedTokens: Int
 }
 
 /// Remote hidden states: llama.cpp's `llama-server --embeddings --pooling last` answers
@@ -55,7 +70,7 @@ extension OpenAIGenerator {
 
   /// The raw final-norm state of `prompt`'s last token (one request, no retries).
   /// - Throws: `GeneratorServerError` naming the URL (transient or not, see `isTransient`).
-  func lastTokenState(prompt: String) throws -> [Float] {
+  func lastTokenState(prompt: String) throws -> RemoteState {
     let url = embeddingsURL
     let reply = try client.post(
       url, body: EmbeddingRequest(model: model, input: prompt, embdNormalize: -1),
@@ -66,6 +81,6 @@ extension OpenAIGenerator {
           "the server at \(url.absoluteString) answered \(reply.data.count) embeddings for one "
           + "prompt, or an empty one; start llama-server with --embeddings --pooling last")
     }
-    return state
+    return RemoteState(state: state, evaluatedTokens: max(0, reply.usage?.promptTokens ?? 0))
   }
 }

@@ -108,13 +108,16 @@ final class OpenAISession: GenerationSession {
   func captureHiddenStates(layers: [Int]) { capturedLayers = layers }
 
   /// The whole prompt's last-token final-norm state from `/embeddings` (retried as a generation
-  /// is), when `layers` is that layer alone and was captured; nil otherwise.
+  /// is), when `layers` is that layer alone and was captured; nil otherwise. Its prompt tokens
+  /// count as evaluated: the server reuses no cached prefix for it.
   func lastTokenHiddenStates(layers: [Int]) throws -> [[Float]]? {
     guard layers == [HiddenLayerSelection.remoteFinalLayer], capturedLayers == layers else {
       return nil
     }
     let prompt = segments.joined()
-    return [try generator.retry.run { try generator.lastTokenState(prompt: prompt) }]
+    let remote = try generator.retry.run { try generator.lastTokenState(prompt: prompt) }
+    evaluatedPromptTokens += remote.evaluatedTokens
+    return [remote.state]
   }
 
   /// Sends the prompt, retrying transient failures (`RetryPolicy`).
