@@ -110,7 +110,8 @@ func sharedAndNaivePlansShowTheModelIdenticalTokens(chat: Bool) throws {
       == "<|im_start|>system\nS<|im_end|>\n<|im_start|>user\nQuestion: Who?\nDocuments: "
       + "document 1: Text of passage 0.\ndocument 2: Text of passage 1.<|im_end|>\n"
       + "<|im_start|>assistant\n")
-  #expect(first.passages == ["document 1: Text of passage 0.", "\ndocument 2: Text of passage 1."])
+  #expect(
+    first.passages == [" document 1: Text of passage 0.", "\ndocument 2: Text of passage 1."])
 }
 
 @Test func aChatPromptForAModelWithoutAChatTemplateIsRefusedNamingChatFalse() throws {

@@ -65,7 +65,7 @@ public struct PromptBuilder: Sendable {
         (spec.instruction + "\n\n", "")
       }
     let questionFirst = spec.template == "question_first"
-    let header = questionFirst ? before + "Question: \(question.text)\nDocuments: " : before
+    let header = questionFirst ? before + "Question: \(question.text)\nDocuments:" : before
     let tail: String
     if questionFirst {
       tail = spec.chat ? after : "\nAnswer:"
@@ -75,11 +75,13 @@ public struct PromptBuilder: Sendable {
     return PromptSegments(header: header, passages: rendered, tail: tail)
   }
 
-  /// One passage as shown at 1-based position `number` (for `question_first`, the newline that
-  /// joins it to the previous passage comes first, so the last passage ends without one).
+  /// One passage as shown at 1-based position `number`. For `question_first` what joins it to
+  /// the text before comes first — the space after `Documents:` for the first passage, a newline
+  /// for the others — so the last passage ends without one and every segment boundary falls where
+  /// BPE splits the whole prompt anyway (a trailing space would tokenise apart from `document`).
   public func passageSegment(_ passage: Passage, number: Int) -> String {
     spec.template == "question_first"
-      ? (number == 1 ? "" : "\n") + "document \(number): \(passage.text)"
+      ? (number == 1 ? " " : "\n") + "document \(number): \(passage.text)"
       : "Document [\(number)](Title: \(passage.title)) \(passage.text)\n"
   }
 }

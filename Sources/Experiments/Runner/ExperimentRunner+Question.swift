@@ -69,11 +69,11 @@ extension ExperimentRunner {
     let tokens = try planner.run(
       question: question, requests: requests, builder: context.builder, generator: generator,
       options: context.decoding,
-      onFailure: { request, failure in try recordFailure(request, question, failure, shared) }
-    ) { outcome in
-      try recordGenerated(outcome, question, context)
-      tally.stored(.generated)
-    }
+      onFailure: { request, failure in try recordFailure(request, question, failure, shared) },
+      record: { outcome in
+        try recordGenerated(outcome, question, context)
+        tally.stored(.generated)
+      })
     tally.add(tokens)
   }
 }
