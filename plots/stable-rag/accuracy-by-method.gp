@@ -23,7 +23,7 @@ set xlabel 'accuracy (SubEM, share of questions)'
 unset ylabel
 set xrange [0:1]
 set yrange [0.4:4.6000]
-set ytics ('vanilla: 1 prefill, 1.0 decodes, 1.8 s' 4, 'stable_rag: 24 prefills, 18.0 decodes, 28.8 s' 3, 'exhaustive_vote: 24 prefills, 24.0 decodes, 30.6 s' 2, 'oracle_order: 24 prefills, 24.0 decodes, 30.6 s' 1) nomirror
+set ytics ('vanilla: 1 prefill, 1.0 decodes, 1.6 s' 4, 'stable_rag: 24 prefills, 18.0 decodes, 26.9 s' 3, 'exhaustive_vote: 24 prefills, 24.0 decodes, 28.5 s' 2, 'oracle_order: 24 prefills, 24.0 decodes, 28.5 s' 1) nomirror
 set lmargin 44
 set grid xtics lc rgb '#dddddd'
 unset key

@@ -16,11 +16,11 @@ if (strstrt(GPVAL_TERMINALS, ' pngcairo ') > 0) {
 }
 set output outbase.'.png'
 
-set title 'How much does the order of the same passages change correctness?'."\n".'experiment stable-rag: 50 questions, mean 0.155'
+set title 'How much does the order of the same passages change correctness?'."\n".'experiment stable-rag: 50 questions, mean 0.151'
 set xlabel 'accuracy over a question''s orders (share of orders answered right)'
 set ylabel 'questions (count)'
 set xrange [-0.0200:1.0200]
-set yrange [0:39]
+set yrange [0:35]
 set xtics (0, 0.1000, 0.2000, 0.3000, 0.4000, 0.5000, 0.6000, 0.7000, 0.8000, 0.9000, 1)
 set ytics autofreq
 set grid ytics lc rgb '#dddddd'

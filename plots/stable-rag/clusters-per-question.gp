@@ -20,7 +20,7 @@ set title 'Into how many clusters do a question''s orders fall? (K by eigengap)'
 set xlabel 'clusters K of the 24 orders'' states at layer 31 (count)'
 set ylabel 'questions'
 set xrange [1.1200:20.8800]
-set yrange [0:15]
+set yrange [0:16]
 set xtics (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20)
 set ytics autofreq
 set grid ytics lc rgb '#dddddd'

@@ -1,3 +1,5 @@
+import CBLAS
+
 /// Stable-RAG's clustering of a question's hidden states (arXiv 2601.02993, released code;
 /// REFERENCES.md): PCA, K from the eigengap of the normalised Laplacian of the cosine affinity,
 /// k-means with K clusters on the PCA features, and a representative row per cluster.
@@ -13,6 +15,10 @@ public enum SpectralClustering {
     _ matrix: [T], rows: Int, columns: Int, options: ClusteringOptions = ClusteringOptions()
   ) throws -> ClusteringResult {
     try options.validate()
+    // Threaded OpenBLAS kernels sum in another order than one thread, and the eigengap's argmax
+    // can flip on that last bit: one thread, as the engine uses, makes K and the labels the same
+    // in every process (found when `raglab report` and `export-dpo` disagreed on 1 of 50 questions).
+    openblas_set_num_threads(1)
     let (pca, features) = try PCA.fit(
       matrix, rows: rows, columns: columns, components: options.pcaComponents)
     if let fixedK = options.fixedK, fixedK > rows {

@@ -22,8 +22,9 @@ extension StableRAGModule {
           + "best-ranked passages that are not gold and contain no gold answer, kept in "
           + "retrieval order (the gold at its rank among them, last when the retriever did not "
           + "return it); it is shown in \(orderCount), order 0 being the set's own order. Every "
-          + "order is answered greedily and, during the same trie-shared prefill, the last "
-          + "prompt token's hidden state is stored at the captured layers (layer L is the "
+          + "order is answered greedily and the last prompt token's hidden state is stored at "
+          + "the captured layers — in process during the same trie-shared prefill, from a "
+          + "server by a request to its `/embeddings` (final layer only) — (layer L is the "
           + "residual after block L; the last, the final-norm output, is Hugging Face's "
           + "`hidden_states[-1]`, what Stable-RAG clusters).",
         "Clustering per question and layer, Stable-RAG's procedure: PCA of the orders' states to "
