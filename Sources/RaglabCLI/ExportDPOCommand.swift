@@ -40,13 +40,13 @@ struct ExportDPOCommand: ParsableCommand {
     let record = try options.select(name, from: experiments)
     let loaded = try SpecLoader.parse(yaml: record.specYAML)
     guard let knobs = loaded.spec.module.knobs as? StableRAGKnobs, let id = record.id else {
-      throw ValidationError(
+      throw RunError(
         "\(name) is a \(record.module ?? "unknown") experiment; export-dpo reads stable_rag "
           + "experiments (module: {name: stable_rag})")
     }
     let questions = try experiments.stableRAGQuestions(experimentId: id, knobs: knobs)
     guard !questions.isEmpty, let catalog = experiments.catalog else {
-      throw ValidationError(
+      throw RunError(
         "\(name) has no question with every order answered and every hidden state stored; "
           + "finish it with `raglab run` first")
     }
@@ -71,7 +71,7 @@ struct ExportDPOCommand: ParsableCommand {
   private func promptBuilder(_ spec: ExperimentSpec) throws -> PromptBuilder {
     guard spec.prompt.chat else { return try PromptBuilder(spec: spec.prompt, chatFormat: nil) }
     guard spec.generator.backend == "inprocess" else {
-      throw ValidationError(
+      throw RunError(
         "the prompts are rendered with the reader's chat template, read from its GGUF; this "
           + "experiment's generator is \(spec.generator.backend)")
     }
