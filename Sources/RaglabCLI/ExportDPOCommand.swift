@@ -67,7 +67,7 @@ struct ExportDPOCommand: ParsableCommand {
     }
   }
 
-  /// The spec's prompt builder with the reader's own chat template.
+  /// The spec's prompt builder with the reader's own chat template (from the GGUF's metadata).
   private func promptBuilder(_ spec: ExperimentSpec) throws -> PromptBuilder {
     guard spec.prompt.chat else { return try PromptBuilder(spec: spec.prompt, chatFormat: nil) }
     guard spec.generator.backend == "inprocess" else {
@@ -75,8 +75,7 @@ struct ExportDPOCommand: ParsableCommand {
         "the prompts are rendered with the reader's chat template, read from its GGUF; this "
           + "experiment's generator is \(spec.generator.backend)")
     }
-    let model = try LanguageModel.load(
-      path: try AssetPaths.require(spec.generator.model, what: "model"), threads: 1)
-    return try PromptBuilder(spec: spec.prompt, chatFormat: model.chatTemplate.map(ChatFormat.init))
+    let file = try GGUFFile(path: try AssetPaths.require(spec.generator.model, what: "model"))
+    return try PromptBuilder(spec: spec.prompt, chatFormat: file.chatTemplate.map(ChatFormat.init))
   }
 }

@@ -13,6 +13,12 @@ public enum SquadNormalizer {
     tokens(text).joined(separator: " ")
   }
 
+  /// The normalised form as Unicode scalar values: the key answers are grouped by ("the same
+  /// answer"), compared scalar by scalar as Python compares `str`, without canonical equivalence.
+  public static func answerKey(_ text: String) -> [UInt32] {
+    normalize(text).unicodeScalars.map(\.value)
+  }
+
   /// The whitespace-separated tokens of the normalised form (what token F1 counts).
   public static func tokens(_ text: String) -> [String] {
     let lowered = Array(pythonLower(text).unicodeScalars.filter { !punctuation.contains($0) })

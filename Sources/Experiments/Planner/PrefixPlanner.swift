@@ -161,16 +161,12 @@ public struct PrefixPlanner {
         shown.append(ids[i])
       }
       try session.append(segment: segments.tail)
-      guard
-        let outcome = try answer(
-          request, segments, session, options,
-          prefillSeconds: pendingPrefill + Date().timeIntervalSince(t0), onFailure: onFailure)
-      else {
-        session.rewind(to: checkpoints[checkpoints.count - 1])
-        continue
-      }
-      pendingPrefill = 0
+      let outcome = try answer(
+        request, segments, session, options,
+        prefillSeconds: pendingPrefill + Date().timeIntervalSince(t0), onFailure: onFailure)
       session.rewind(to: checkpoints[checkpoints.count - 1])
+      guard let outcome else { continue }  // failed: the next prompt is charged the prefill
+      pendingPrefill = 0
       try record(outcome)
     }
   }
@@ -209,8 +205,8 @@ public struct PrefixPlanner {
       states.count == hiddenLayers.count
     else {
       throw RunError(
-        "hidden states were asked for, which needs the in-process generator "
-          + "(generator.backend: inprocess)")
+        "hidden states of layers \(hiddenLayers) were asked for, which this generator's session "
+          + "does not report (all layers need generator.backend: inprocess)")
     }
     return Dictionary(zip(hiddenLayers, states)) { first, _ in first }
   }

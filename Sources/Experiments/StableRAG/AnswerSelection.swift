@@ -21,10 +21,10 @@ public enum AnswerSelection {
   /// most frequent SQuAD-normalised answer (ties to the group whose first order comes first);
   /// nil for no answers.
   public static func majority(_ answers: [OrderAnswer]) -> Int? {
-    var first: [String: Int] = [:]
-    var count: [String: Int] = [:]
+    var first: [[UInt32]: Int] = [:]
+    var count: [[UInt32]: Int] = [:]
     for (i, answer) in answers.enumerated() {
-      let key = SquadNormalizer.normalize(answer.answer)
+      let key = SquadNormalizer.answerKey(answer.answer)
       if first[key] == nil { first[key] = i }
       count[key, default: 0] += 1
     }

@@ -38,7 +38,7 @@ public struct QuestionLayerAnalysis: Sendable {
     qualityCorrectness = ClusterQuality(clusters: labels, labels: answers.map(\.correct))
     qualityAnswers = ClusterQuality(
       clusters: labels,
-      labels: answers.map { SquadNormalizer.normalize($0.answer).unicodeScalars.map(\.value) })
+      labels: answers.map { SquadNormalizer.answerKey($0.answer) })
     spread = try StateSpread.meanDistanceToCentroid(matrix, rows: rows, columns: columns) ?? .nan
     silhouette = try Silhouette.score(
       result.features, rows: rows, columns: result.pca.componentCount, labels: labels)

@@ -34,7 +34,7 @@ public final class LanguageModel: @unchecked Sendable {
     config = try ModelConfig(file: file)
     weights = try ModelWeights(file: file, config: config)
     tokenizer = try BPETokenizer(gguf: file)
-    chatTemplate = ChatTemplate.recognise(file.metadata["tokenizer.chat_template"]?.string)
+    chatTemplate = file.chatTemplate
   }
 
   /// A new session with an empty KV cache of `contextLength` positions stored as `kvCache`.

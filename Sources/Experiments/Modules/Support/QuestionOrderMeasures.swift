@@ -24,11 +24,8 @@ public struct QuestionOrderMeasures: Sendable, Equatable {
     guard !trials.isEmpty else { return nil }
     let n = Double(trials.count)
     let correct = trials.count { $0.correct }
-    // group by Unicode scalars, as QAMetrics compares: Python does not merge canonical equivalents
     var groups: [[UInt32]: Int] = [:]
-    for trial in trials {
-      groups[SquadNormalizer.normalize(trial.answer).unicodeScalars.map(\.value), default: 0] += 1
-    }
+    for trial in trials { groups[SquadNormalizer.answerKey(trial.answer), default: 0] += 1 }
     orders = trials.count
     accuracy = Double(correct) / n
     distinctAnswers = groups.count
