@@ -14,6 +14,9 @@ public final class LanguageModel: @unchecked Sendable {
   public let file: GGUFFile
   /// Threads used for matrix products.
   public let threads: Int
+  /// How prefill multiplies activations by the weights (`fast` falls back to `f32` per matrix
+  /// where the CPU or the format has no int8 path; `prefillPath` says what ran).
+  public let numerics: Numerics
   /// The compute threads every forward pass runs on.
   let pool: ComputePool
   let weights: ModelWeights
@@ -22,13 +25,16 @@ public final class LanguageModel: @unchecked Sendable {
 
   /// Maps, checks and dequantises the model at `path`.
   /// - Throws: `GGUFError` naming the file and the key or tensor at fault.
-  public static func load(path: String, threads: Int = 2) throws -> LanguageModel {
-    try LanguageModel(path: path, threads: threads)
+  public static func load(path: String, threads: Int = 2, numerics: Numerics = .fast) throws
+    -> LanguageModel
+  {
+    try LanguageModel(path: path, threads: threads, numerics: numerics)
   }
 
-  private init(path: String, threads: Int) throws {
+  private init(path: String, threads: Int, numerics: Numerics) throws {
     self.path = path
     self.threads = max(1, threads)
+    self.numerics = numerics
     pool = ComputePool(threads: self.threads)
     file = try GGUFFile(path: path)
     config = try ModelConfig(file: file)
@@ -36,6 +42,9 @@ public final class LanguageModel: @unchecked Sendable {
     tokenizer = try BPETokenizer(gguf: file)
     chatTemplate = file.chatTemplate
   }
+
+  /// The prefill matrix-product path the weights use, e.g. `f32 SGEMM` or `int8 AVX512-VNNI`.
+  public var prefillPath: String { "f32 SGEMM" }
 
   /// A new session with an empty KV cache of `contextLength` positions stored as `kvCache`.
   public func makeSession(contextLength: Int = 4096, kvCache: KVCacheType = .f32) -> Session {
