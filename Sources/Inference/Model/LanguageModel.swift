@@ -38,13 +38,14 @@ public final class LanguageModel: @unchecked Sendable {
     pool = ComputePool(threads: self.threads)
     file = try GGUFFile(path: path)
     config = try ModelConfig(file: file)
-    weights = try ModelWeights(file: file, config: config)
+    weights = try ModelWeights(file: file, config: config, numerics: numerics)
     tokenizer = try BPETokenizer(gguf: file)
     chatTemplate = file.chatTemplate
   }
 
-  /// The prefill matrix-product path the weights use, e.g. `f32 SGEMM` or `int8 AVX512-VNNI`.
-  public var prefillPath: String { "f32 SGEMM" }
+  /// The prefill matrix-product paths the layer weights use and their formats, e.g.
+  /// `int8 AVX512-VNNI (Q5_0, Q8_0, Q4_K, Q6_K)` or `f32 SGEMM (Q4_1)`.
+  public var prefillPath: String { weights.prefillPath }
 
   /// A new session with an empty KV cache of `contextLength` positions stored as `kvCache`.
   public func makeSession(contextLength: Int = 4096, kvCache: KVCacheType = .f32) -> Session {
