@@ -21,10 +21,12 @@ final class FakeOpenAIServer {
   /// `/props` as llama-server does (or, `reportsChatTemplate: false`, answers 404 there as vLLM
   /// does); each completion is answered `delayMilliseconds` after it arrives, and request
   /// number n (completions, chat or embeddings) (1-based, retries included) meets `faults[n]` instead, if given;
-  /// `/v1/embeddings` answers as with `--embeddings --pooling last` unless `embeddings` is false.
+  /// `/v1/embeddings` answers as with `--embeddings --pooling last` unless `embeddings` is false;
+  /// `/props` names `modelPath` as its `model_path`, if given.
   init(
     port: Int = 0, dieAfter: Int? = nil, reportsChatTemplate: Bool = true, slots: Int = 1,
-    delayMilliseconds: Int = 0, faults: [Int: ServerFault] = [:], embeddings: Bool = true
+    delayMilliseconds: Int = 0, faults: [Int: ServerFault] = [:], embeddings: Bool = true,
+    modelPath: String? = nil
   ) throws {
     let stem = FileManager.default.temporaryDirectory.appendingPathComponent(
       "raglab-openai-\(UUID().uuidString)")
@@ -43,7 +45,7 @@ final class FakeOpenAIServer {
       ],
       environment: [
         "FAKE_TOTAL_SLOTS": String(slots), "FAKE_DELAY_MS": String(delayMilliseconds),
-        "FAKE_EMBEDDINGS": embeddings ? "on" : "off",
+        "FAKE_EMBEDDINGS": embeddings ? "on" : "off", "FAKE_MODEL_PATH": modelPath ?? "",
       ])
   }
 

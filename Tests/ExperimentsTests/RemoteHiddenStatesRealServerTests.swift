@@ -42,7 +42,13 @@ func aRemoteLastLayerStateIsTheInProcessFinalNormStateOfTheSamePrompt() throws {
     spec: GeneratorSpec(backend: "openai", model: "smollm2", url: server.url))
   let local = try InProcessGenerator.load(path: path)
   let blocks = try #require(local.hiddenStateBlockCount)
-  #expect(try remote.hiddenLayers(for: .last) == [HiddenLayerSelection.remoteFinalLayer])
+  // The block count is learned from the GGUF the server's /props names: layer 31, as in process.
+  #expect(try remote.hiddenLayers(for: .last) == [blocks + 1])
+  let wrong = try OpenAIGenerator(
+    spec: GeneratorSpec(backend: "openai", model: "smollm2", url: server.url, blockCount: 29))
+  let error = #expect(throws: RunError.self) { try wrong.hiddenLayers(for: .last) }
+  #expect(error?.description.contains("generator.block_count is 29") == true)
+  #expect(error?.description.contains("has \(blocks) blocks") == true)
   let builder = try PromptBuilder(
     spec: PromptSpec(template: "question_first"), chatFormat: local.chatFormat)
   let question = Question(id: "q", text: "Which lake is the deepest?", answers: ["Baikal"])
@@ -50,20 +56,20 @@ func aRemoteLastLayerStateIsTheInProcessFinalNormStateOfTheSamePrompt() throws {
     let segments = builder.segments(question: question, passages: passages).all
     let remoteSession = try remote.makeSession()
     let localSession = try local.makeSession()
-    remoteSession.captureHiddenStates(layers: [HiddenLayerSelection.remoteFinalLayer])
+    remoteSession.captureHiddenStates(layers: [blocks + 1])
     localSession.captureHiddenStates(layers: [blocks + 1])
     // The server tokenises the prompt whole; so does the engine here (segment by segment, a
     // token may straddle a boundary differently).
     for segment in segments { try remoteSession.append(segment: segment) }
     try localSession.append(segment: segments.joined())
     let far = try #require(
-      try remoteSession.lastTokenHiddenStates(layers: [HiddenLayerSelection.remoteFinalLayer])?
-        .first)
+      try remoteSession.lastTokenHiddenStates(layers: [blocks + 1])?.first)
     let near = try #require(try localSession.lastTokenHiddenStates(layers: [blocks + 1])?.first)
     // The server sees the same tokens (no BOS added for SmolLM2).
     let usage = try remote.client.post(
       remote.embeddingsURL,
-      body: EmbeddingRequest(model: remote.model, input: segments.joined(), embdNormalize: -1),
+      body: EmbeddingRequest(
+        model: remote.model, input: segments.joined(), embdNormalize: -1, idSlot: nil),
       as: EmbeddingUsage.self)
     #expect(usage.usage.promptTokens == localSession.tokens.count)
     #expect(far.count == near.count)

@@ -8,6 +8,10 @@ struct EmbeddingRequest: Encodable {
   let input: String
   /// llama.cpp's normalisation of the pooled vector: -1 asks for the raw state.
   let embdNormalize: Int
+  /// llama.cpp: the slot of the question's completions (`LlamaCppSlots`); omitted when the
+  /// server chooses. llama-server 0.3.36 ignores it on `/embeddings` and picks the free slot whose
+  /// cached prompt is most similar — the same one.
+  let idSlot: Int?
 }
 
 /// The OpenAI embeddings answer: one row per input, and the tokens evaluated.
@@ -41,20 +45,22 @@ struct RemoteState {
 /// head reads), raw when asked with `embd_normalize: -1`. The same server still answers
 /// completions. No other layer is available over HTTP.
 extension OpenAIGenerator {
-  /// `[HiddenLayerSelection.remoteFinalLayer]` for `last`, after one request checks that the
-  /// server answers `/embeddings`.
-  /// - Throws: `RunError` naming `module.layers` for other layers or `generator.endpoint` for
-  ///   `chat`; `GeneratorServerError` naming the URL and the server flags when it does not answer.
+  /// `[blockCount + 1]` for `last`, the served model's final-norm output numbered as in process
+  /// (`servedBlockCount`), after one request checks that the server answers `/embeddings`.
+  /// - Throws: `RunError` naming `module.layers` for other layers, `generator.endpoint` for `chat`
+  ///   or `generator.block_count` when the block count cannot be known; `GeneratorServerError`
+  ///   naming the URL and the server flags when it does not answer.
   public func hiddenLayers(for selection: HiddenLayerSelection) throws -> [Int]? {
-    let layers = try selection.resolveRemote()
+    _ = try selection.resolveRemote(blockCount: 0)  // other layers refused before any request
     guard endpoint == .completions else {
       throw RunError(
         "generator.endpoint: chat lets the server template the prompt, which /embeddings does "
           + "not do, so the hidden states would be of another prompt; use endpoint: completions "
           + "for a module that reads hidden states")
     }
+    let probe: RemoteState
     do {
-      _ = try lastTokenState(prompt: "raglab")
+      probe = try lastTokenState(prompt: "raglab")
     } catch let error as GeneratorServerError {
       throw GeneratorServerError(
         description:
@@ -62,19 +68,20 @@ extension OpenAIGenerator {
           + "\(embeddingsURL.absoluteString), which failed: \(error.description); start "
           + "llama-server with --embeddings --pooling last")
     }
-    return layers
+    return try selection.resolveRemote(blockCount: servedBlockCount(stateWidth: probe.state.count))
   }
 
   /// `{url}/embeddings`.
   var embeddingsURL: URL { baseURL.appendingPathComponent("embeddings") }
 
-  /// The raw final-norm state of `prompt`'s last token (one request, no retries).
+  /// The raw final-norm state of `prompt`'s last token (one request, no retries), sent with
+  /// `worker`'s llama.cpp slot.
   /// - Throws: `GeneratorServerError` naming the URL (transient or not, see `isTransient`).
-  func lastTokenState(prompt: String) throws -> RemoteState {
+  func lastTokenState(prompt: String, worker: Int = 0) throws -> RemoteState {
     let url = embeddingsURL
-    let reply = try client.post(
-      url, body: EmbeddingRequest(model: model, input: prompt, embdNormalize: -1),
-      as: EmbeddingResponse.self)
+    let request = EmbeddingRequest(
+      model: model, input: prompt, embdNormalize: -1, idSlot: llamaCpp?.slot(worker: worker))
+    let reply = try client.post(url, body: request, as: EmbeddingResponse.self)
     guard reply.data.count == 1, let state = reply.data.first?.embedding, !state.isEmpty else {
       throw GeneratorServerError(
         description:

@@ -28,6 +28,10 @@ public final class OpenAIGenerator: Generator {
   public let endpoint: OpenAIEndpoint
   /// How a request that fails transiently is retried (`generator.retries`).
   public let retry: RetryPolicy
+  /// `generator.block_count`: the served model's blocks, when the spec says.
+  let declaredBlockCount: Int?
+  /// The model file llama.cpp's `/props` names (`model_path`), on the server's machine.
+  let serverModelPath: String?
   let client: JSONHTTPClient
 
   /// Seconds one request may take before the run stops with an error naming the URL.
@@ -67,6 +71,8 @@ public final class OpenAIGenerator: Generator {
     let props = Self.serverProps(client: client, baseURL: baseURL)
     chatFormat = endpoint == .chat ? ChatTurns.format : Self.serverChatFormat(props)
     concurrency = spec.requestsInFlight
+    declaredBlockCount = spec.blockCount
+    serverModelPath = props?.modelPath
     llamaCpp = props.map {
       LlamaCppSlots(totalSlots: $0.totalSlots, workers: spec.requestsInFlight)
     }
@@ -108,14 +114,15 @@ final class OpenAISession: GenerationSession {
   func captureHiddenStates(layers: [Int]) { capturedLayers = layers }
 
   /// The whole prompt's last-token final-norm state from `/embeddings` (retried as a generation
-  /// is), when `layers` is that layer alone and was captured; nil otherwise. Its prompt tokens
-  /// count as evaluated: the server reuses no cached prefix for it.
+  /// is), when `layers` is one layer and was captured (the runner captures only the final-norm
+  /// layer `hiddenLayers(for:)` resolved); nil otherwise. Its prompt tokens count as evaluated:
+  /// llama.cpp evaluates an embeddings request whole, reusing no cached prefix.
   func lastTokenHiddenStates(layers: [Int]) throws -> [[Float]]? {
-    guard layers == [HiddenLayerSelection.remoteFinalLayer], capturedLayers == layers else {
-      return nil
-    }
+    guard layers.count == 1, capturedLayers == layers else { return nil }
     let prompt = segments.joined()
-    let remote = try generator.retry.run { try generator.lastTokenState(prompt: prompt) }
+    let remote = try generator.retry.run {
+      try generator.lastTokenState(prompt: prompt, worker: worker)
+    }
     evaluatedPromptTokens += remote.evaluatedTokens
     return [remote.state]
   }

@@ -1,13 +1,15 @@
 import Foundation
 import Inference
 
-/// The reply of llama.cpp's `GET /props`: the chat template the server's model carries and its
-/// slot count.
+/// The reply of llama.cpp's `GET /props`: the chat template the server's model carries, its
+/// slot count and its model file.
 struct ServerProps: Decodable {
   /// The model's Jinja chat template (`chat_template`; the client converts snake case).
   var chatTemplate: String?
   /// Requests the server runs side by side (`total_slots`, llama-server's `-np`).
   var totalSlots: Int?
+  /// The model file the server loaded (`model_path`), on the server's machine.
+  var modelPath: String?
 }
 
 extension ChatFormat {

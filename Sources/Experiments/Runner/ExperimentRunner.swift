@@ -60,6 +60,11 @@ public struct ExperimentRunner {
           threads: options.threads, generator: generator.identity
         ).json))
     let experimentId = experiment.id!
+    if resumed, generator is OpenAIGenerator, let final = prepared.hiddenLayers.last {
+      // Remote states stored before the served block count was learned are layer −1.
+      try store.renumberHiddenStates(
+        experimentId: experimentId, from: HiddenLayerSelection.legacyRemoteFinalLayer, to: final)
+    }
     let rerank =
       prepared.scorers.isEmpty
       ? nil : StoredRerank(scorers: prepared.scorers, store: store, experimentId: experimentId)

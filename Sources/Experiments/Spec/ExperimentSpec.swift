@@ -133,6 +133,10 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
   /// `openai` only: the environment variable holding the API key (nil: `OPENAI_API_KEY`, if set).
   /// Not hashed; the key itself is never in the spec.
   public var apiKeyEnv: String?
+  /// `openai` only: the served model's transformer blocks, which number its final-norm state
+  /// blockCount + 1 as in process (nil: read from the GGUF the server's `/props` names). Changes
+  /// the stored layer numbers, so it is hashed (only when given).
+  public var blockCount: Int?
 
   enum CodingKeys: String, CodingKey {
     case backend, model, url, temperature, seed, stop, endpoint
@@ -140,6 +144,7 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
     case kvCache = "kv_cache"
     case maxTokens = "max_tokens"
     case topP = "top_p"
+    case blockCount = "block_count"
   }
 
   /// Creates generator settings; the defaults are greedy decoding of ≤ 32 tokens with the default model.
@@ -147,7 +152,8 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
     backend: String = "inprocess", model: String = GeneratorSpec.defaultModel, maxTokens: Int = 32,
     temperature: Double = 0, topP: Double = 1, seed: UInt64 = 0, stop: [String] = ["\n"],
     url: String? = nil, modelSHA256: String? = nil, kvCache: String? = nil,
-    concurrency: Int? = nil, endpoint: String? = nil, retries: Int? = nil, apiKeyEnv: String? = nil
+    concurrency: Int? = nil, endpoint: String? = nil, retries: Int? = nil, apiKeyEnv: String? = nil,
+    blockCount: Int? = nil
   ) {
     self.backend = backend
     self.model = model
@@ -163,6 +169,7 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
     self.endpoint = endpoint == "completions" ? nil : endpoint
     self.retries = retries
     self.apiKeyEnv = apiKeyEnv
+    self.blockCount = blockCount
   }
 
   public init(from decoder: any Decoder) throws {
@@ -185,6 +192,7 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
     let connection = try decoder.container(keyedBy: ConnectionKeys.self)
     retries = try connection.decodeIfPresent(Int.self, forKey: .retries)
     apiKeyEnv = try connection.decodeIfPresent(String.self, forKey: .apiKeyEnv)
+    blockCount = try c.decodeIfPresent(Int.self, forKey: .blockCount)
   }
 }
 

@@ -99,6 +99,7 @@ public enum SpecLoader {
     let owners = [
       "url": "openai", "model_sha256": "openai", "kv_cache": "inprocess", "endpoint": "openai",
       "retries": "openai", "api_key_env": "openai",
+      "block_count": "openai",
     ]
     for (key, owner) in owners.sorted(by: { $0.key < $1.key }) where owner != backend {
       if let node = keys[key] {

@@ -80,6 +80,7 @@ public enum SpecVocabulary {
           "concurrency": .integer(minimum: 1),
           "endpoint": .choice(GeneratorSpec.endpoints, what: "generator endpoint"),
           "retries": .integer(minimum: 0), "api_key_env": .name,
+          "block_count": .integer(minimum: 1),
         ], required: []),
       "prompt": .object(
         [

@@ -15,6 +15,12 @@ public enum StoredSpecNames {
     string(at: "generator", "model", in: yaml)
   }
 
+  /// `generator.backend` of the YAML: `openai` for a server (nil when absent: the in-process
+  /// default).
+  public static func generatorBackend(in yaml: String) -> String? {
+    string(at: "generator", "backend", in: yaml)
+  }
+
   /// The string at `key.name` of the top-level mapping.
   private static func name(under key: String, in yaml: String) -> String? {
     string(at: key, "name", in: yaml)

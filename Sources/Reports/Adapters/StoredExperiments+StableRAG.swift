@@ -135,7 +135,8 @@ extension StoredExperiments {
     }
     return StableRAGSummary(
       questions: questions.count, orders: first.answers.count, methodLayer: first.methodLayer,
-      methodLayerIsFinalNorm: outputHead.map { first.methodLayer == $0.blockCount + 1 } ?? false,
+      methodLayerIsFinalNorm: outputHead.map { first.methodLayer == $0.blockCount + 1 }
+        ?? (StoredSpecNames.generatorBackend(in: specYAML) == "openai"),  // remote: final only
       methods: methods, clusterCounts: questions.compactMap { $0.method?.k },
       centreAgreement: centre?.estimate, centreClusters: centre?.clusters ?? 0,
       layers: layers, dpoRules: rules, clusteringSeconds: seconds)

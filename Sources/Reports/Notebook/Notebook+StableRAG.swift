@@ -14,9 +14,12 @@ extension Notebook {
   func stableRAGSection() -> [String] {
     guard let stable = summary.stableRAG else { return [] }
     let reader = StoredSpecNames.generatorModel(in: summary.specYAML) ?? "the default model"
+    let remote =
+      stable.methodLayer == HiddenLayerSelection.legacyRemoteFinalLayer
+      || StoredSpecNames.generatorBackend(in: summary.specYAML) == "openai"
     let layerName =
-      stable.methodLayer == HiddenLayerSelection.remoteFinalLayer
-      ? Self.remoteLayerName
+      remote
+      ? Self.remoteLayerName(stable.methodLayer)
       : stable.methodLayerIsFinalNorm
         ? "layer \(stable.methodLayer) (the final-norm output, Hugging Face's hidden_states[-1])"
         : "layer \(stable.methodLayer)"
@@ -58,12 +61,14 @@ extension Notebook {
     return lines
   }
 
-  /// The layer of a remote generator's states (`HiddenLayerSelection.remoteFinalLayer`).
-  static let remoteLayerName =
-    "the final-norm output (layer \(HiddenLayerSelection.remoteFinalLayer), Hugging Face's "
-    + "hidden_states[-1]; only the final layer is available remotely, from llama-server's "
-    + "/embeddings with --pooling last, read raw with embd_normalize: -1, so PCA sees the same "
-    + "scale as in-process states; cosine affinities ignore scale anyway)"
+  /// The layer of a remote generator's states: blockCount + 1, or −1 in experiments stored
+  /// before the served block count was learned (`HiddenLayerSelection.legacyRemoteFinalLayer`).
+  static func remoteLayerName(_ layer: Int) -> String {
+    "the final-norm output (layer \(layer), Hugging Face's "
+      + "hidden_states[-1]; only the final layer is available remotely, from llama-server's "
+      + "/embeddings with --pooling last, read raw with embd_normalize: -1, so PCA sees the same "
+      + "scale as in-process states; cosine affinities ignore scale anyway)"
+  }
 
   /// How many decodes clustering saves against decoding every order.
   private func savingSentence(

@@ -15,6 +15,21 @@ extension ResultsStore {
     }
   }
 
+  /// Renumbers an experiment's stored states of layer `from` as layer `to` (a no-op when it has
+  /// none); returns how many rows changed.
+  @discardableResult
+  public func renumberHiddenStates(experimentId: Int64, from: Int, to: Int) throws -> Int {
+    try database.writer.write { db in
+      try db.execute(
+        sql: """
+          UPDATE hiddenState SET layer = ? WHERE layer = ?
+          AND trialId IN (SELECT id FROM trial WHERE experimentId = ?)
+          """,
+        arguments: [to, from, experimentId])
+      return db.changesCount
+    }
+  }
+
   /// Every stored state of one layer of an experiment, by question id then condition position.
   /// - Throws: `StoreError` when a stored blob does not hold `dim` binary16 values.
   public func hiddenStates(experimentId: Int64, layer: Int) throws -> [StoredHiddenState] {

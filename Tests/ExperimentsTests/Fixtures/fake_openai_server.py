@@ -24,7 +24,8 @@ embeddings endpoints, retries included) to a fault, applied instead of the answe
 POST /v1/embeddings answers as `llama-server --embeddings --pooling last` does, with a stand-in
 state of the input: [UTF-8 bytes, sum of (i + 1) * byte i mod 2039, first byte, last byte]
 (FAKE_EMBEDDINGS=off answers 501 as a server started without --embeddings does).
-Environment: FAKE_TOTAL_SLOTS (the `total_slots` /props reports, default 1) and FAKE_DELAY_MS
+Environment: FAKE_TOTAL_SLOTS (the `total_slots` /props reports, default 1), FAKE_MODEL_PATH (the
+`model_path` /props reports, none by default) and FAKE_DELAY_MS
 (each completion is answered that many milliseconds after it arrives, default 0; requests are
 answered side by side, as a server with that many slots would).
 """
@@ -53,6 +54,7 @@ if len(sys.argv) > 5 and sys.argv[5] != "-":
 STALL_SECONDS = 3
 ENDPOINTS = ("/v1/completions", "/v1/chat/completions", "/v1/embeddings")
 EMBEDDINGS = os.environ.get("FAKE_EMBEDDINGS", "on") != "off"
+MODEL_PATH = os.environ.get("FAKE_MODEL_PATH", "")
 # SmolLM2's template text, as its GGUF carries it (tokenizer.chat_template).
 CHATML = (
     "{% for message in messages %}{% if loop.first and messages[0]['role'] != 'system' %}"
@@ -92,7 +94,10 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/v1/models":
             self.reply(200, {"object": "list", "data": [{"id": "fake-model", "object": "model"}]})
         elif self.path == "/props" and PROPS:
-            self.reply(200, {"chat_template": CHATML, "total_slots": SLOTS})
+            props = {"chat_template": CHATML, "total_slots": SLOTS}
+            if MODEL_PATH:
+                props["model_path"] = MODEL_PATH
+            self.reply(200, props)
         else:
             self.reply(404, {"error": {"message": f"no route {self.path}"}})
 
