@@ -82,21 +82,26 @@ struct ModelBenchCommand: ParsableCommand {
         "depth": decodeDepth, "cpu_s": ((processCPUSeconds() - c0) * 1000).rounded() / 1000,
       ],
       "peak_rss_mb": peakRSSMegabytes(), "threads": m.threads, "model": m.path,
-      "kv_cache": options.kvCache.rawValue,
+      "kv_cache": options.kvCache.rawValue, "numerics": m.numerics.rawValue,
+      "prefill_path": m.prefillPath,
     ]
-    // Where the engine stands against the machine: prefill GFLOP/s vs the GEMM peak measured now,
-    // decode as the weight bandwidth it implies.
+    // Where the engine stands against the machine: prefill as equivalent GFLOP/s (2·params·tokens
+    // / s, whatever the arithmetic) vs the F32 SGEMM peak measured now, decode as the weight
+    // bandwidth it implies.
     let roof = m.measureRoofline()
     let bestPrefill = prefill.compactMap { $0["tokens_per_s"] as? Double }.max() ?? 0
     let decodeRate = Double(generate) / dt
+    let prefillGFLOPS = bestPrefill * roof.prefillFLOPsPerToken / 1e9
+    let share = prefillGFLOPS / roof.gemmGFLOPS
+    let decodeMB = roof.decodeWeightBytesPerToken / 1e6
+    let decodeGBps = decodeRate * roof.decodeWeightBytesPerToken / 1e9
     result["roofline"] = [
       "gemm_gflops": (roof.gemmGFLOPS * 10).rounded() / 10,
-      "prefill_gflops": (bestPrefill * roof.prefillFLOPsPerToken / 1e8).rounded() / 10,
-      "prefill_share_of_gemm_peak":
-        (bestPrefill * roof.prefillFLOPsPerToken / 1e9
-        / roof.gemmGFLOPS * 100).rounded() / 100,
-      "decode_weight_mb_per_token": (roof.decodeWeightBytesPerToken / 1e5).rounded() / 10,
-      "decode_weight_gb_per_s": (decodeRate * roof.decodeWeightBytesPerToken / 1e8).rounded() / 10,
+      "prefill_path_gflops": (roof.prefillPathGFLOPS * 10).rounded() / 10,
+      "prefill_equivalent_gflops": (prefillGFLOPS * 10).rounded() / 10,
+      "prefill_share_of_gemm_peak": (share * 100).rounded() / 100,
+      "decode_weight_mb_per_token": (decodeMB * 10).rounded() / 10,
+      "decode_weight_gb_per_s": (decodeGBps * 10).rounded() / 10,
     ]
     if vsLlamacpp {
       let ref = try LlamaBench.run(
@@ -110,10 +115,17 @@ struct ModelBenchCommand: ParsableCommand {
         withJSONObject: result, options: [.sortedKeys, .withoutEscapingSlashes])
       print(String(decoding: data, as: UTF8.self))
     } else {
+      print("prefill path: \(m.prefillPath) (--numerics \(m.numerics.rawValue))")
       for p in prefill { print("prefill \(p["tokens"]!) tokens: \(p["tokens_per_s"]!) tokens/s") }
       print("decode \(generate) tokens: \(String(format: "%.1f", Double(generate) / dt)) tokens/s")
       print("peak RSS: \(peakRSSMegabytes()) MB")
-      print("roofline: \(result["roofline"]!)")
+      print(
+        String(
+          format: "roofline: F32 SGEMM peak %.1f GFLOP/s, prefill path's kernel %.1f equivalent "
+            + "GFLOP/s (largest matrix, 512 positions); prefill %.1f equivalent GFLOP/s "
+            + "(2·params·tokens / s), %.2f of the SGEMM peak; decode %.1f MB of weights per "
+            + "token, %.1f GB/s", roof.gemmGFLOPS, roof.prefillPathGFLOPS, prefillGFLOPS, share,
+          decodeMB, decodeGBps))
       if let r = result["ratios"] { print("ratios vs llama.cpp: \(r)") }
     }
   }

@@ -32,24 +32,34 @@ struct ModelOption: ParsableArguments {
       """)
   var kvCache: KVCacheType = .f32
 
+  @Option(
+    help: """
+      Prefill arithmetic: fast (default; activations quantised to 8 bits and multiplied by int8 \
+      dot-product instructions where the CPU and the weight format have them, f32 elsewhere) or \
+      f32 (weights widened to F32 and multiplied by OpenBLAS SGEMM: the reference path).
+      """)
+  var numerics: Numerics = .fast
+
   /// The model path: `--model`, or the default model under RAGLAB_HOME.
   var path: String {
     model ?? AssetPaths.resolve(GeneratorSpec.defaultModel)
   }
 
-  /// Loads the model on `ThreadCount.resolve(threads)` threads, failing with a hint to run the
-  /// setup when the file is missing.
+  /// Loads the model on `ThreadCount.resolve(threads)` threads with `numerics` prefill, failing
+  /// with a hint to run the setup when the file is missing.
   func load() throws -> LanguageModel {
     let threads = ThreadCount.resolve(threads)
     guard FileManager.default.fileExists(atPath: path) else {
       throw ModelCommandError(
         "model file \(path) does not exist; run `make quickstart` (or `bash scripts/setup.sh`)")
     }
-    return try LanguageModel.load(path: path, threads: threads)
+    return try LanguageModel.load(path: path, threads: threads, numerics: numerics)
   }
 }
 
 extension KVCacheType: ExpressibleByArgument {}
+
+extension Numerics: ExpressibleByArgument {}
 
 /// A model command failure at run time (missing file, bad input line), printed without usage text.
 struct ModelCommandError: Error, CustomStringConvertible {

@@ -112,10 +112,11 @@ struct RunCommand: ParsableCommand {
     switch spec.backend {
     case "openai":
       return try OpenAIGenerator(spec: spec)
-    default:  // validated: kv_cache is f32 or f16
+    default:  // validated: kv_cache is f32 or f16, numerics fast or f32
       return try InProcessGenerator.load(
         path: spec.model, threads: threads,
-        kvCache: spec.kvCache.flatMap(KVCacheType.init(rawValue:)) ?? .f32)
+        kvCache: spec.kvCache.flatMap(KVCacheType.init(rawValue:)) ?? .f32,
+        numerics: spec.engineNumerics)
     }
   }
 

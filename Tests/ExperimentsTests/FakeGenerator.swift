@@ -11,6 +11,8 @@ final class FakeGenerator: Generator {
   /// nil (the default) for a generator without them.
   var hiddenBlockCount: Int? = nil
   var hiddenStateBlockCount: Int? { hiddenBlockCount }
+  /// The prefill path the fake claims to run (recorded in provenance); nil by default.
+  var prefillPath: String? = nil
   /// Prompt tokens seen at every `generate` call, across all sessions.
   private(set) var promptsSeen: [[Int32]] = []
   /// Prompt tokens evaluated by all sessions.

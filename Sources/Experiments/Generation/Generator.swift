@@ -124,6 +124,8 @@ public protocol Generator: AnyObject {
   /// them; nil when its sessions report no hidden states.
   /// - Throws: `RunError` naming `module.layers` for a layer the generator cannot report.
   func hiddenLayers(for selection: HiddenLayerSelection) throws -> [Int]?
+  /// The prefill matrix-product path its engine runs (provenance only); nil for a server.
+  var prefillPath: String? { get }
 }
 
 extension Generator {
@@ -135,6 +137,8 @@ extension Generator {
   public var measuresAttention: Bool { false }
   /// Generators report no hidden states unless they say so.
   public var hiddenStateBlockCount: Int? { nil }
+  /// No engine of raglab's own to name unless the generator says so.
+  public var prefillPath: String? { nil }
   /// `selection` resolved against `hiddenStateBlockCount` (nil without it).
   public func hiddenLayers(for selection: HiddenLayerSelection) throws -> [Int]? {
     try hiddenStateBlockCount.map { try selection.resolve(blockCount: $0) }

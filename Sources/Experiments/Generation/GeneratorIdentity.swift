@@ -15,6 +15,9 @@ public struct GeneratorIdentity: Codable, Sendable, Equatable {
   public var engineVersion: String?
   /// The in-process KV-cache element type (`f32`, `f16`); nil for a server.
   public var kvCache: String?
+  /// `fast` when the in-process engine's prefill may take its int8 path; nil for `f32` (the only
+  /// path before the key existed, so older cache entries keep meaning f32) and for a server.
+  public var numerics: String?
   /// The server's API root for `openai`.
   public var url: String?
   /// The served model name for `openai`.
@@ -26,12 +29,14 @@ public struct GeneratorIdentity: Codable, Sendable, Equatable {
   /// Creates an identity.
   public init(
     backend: String, modelSHA256: String, engineVersion: String? = nil, kvCache: String? = nil,
-    url: String? = nil, servedModel: String? = nil, endpoint: String? = nil
+    numerics: String? = nil, url: String? = nil, servedModel: String? = nil,
+    endpoint: String? = nil
   ) {
     self.backend = backend
     self.modelSHA256 = modelSHA256
     self.engineVersion = engineVersion
     self.kvCache = kvCache
+    self.numerics = numerics
     self.url = url
     self.servedModel = servedModel
     self.endpoint = endpoint
@@ -45,11 +50,12 @@ public struct GeneratorIdentity: Codable, Sendable, Equatable {
 }
 
 extension InProcessGenerator {
-  /// Model file, engine numerics and KV-cache type: the in-process answer's inputs besides the prompt.
+  /// Model file, engine version, prefill numerics and KV-cache type: the in-process answer's
+  /// inputs besides the prompt.
   public var identity: GeneratorIdentity {
     GeneratorIdentity(
       backend: "inprocess", modelSHA256: modelSHA256, engineVersion: EngineVersion.current,
-      kvCache: kvCache.rawValue)
+      kvCache: kvCache.rawValue, numerics: model.numerics == .f32 ? nil : model.numerics.rawValue)
   }
 }
 

@@ -24,15 +24,19 @@ public final class InProcessGenerator: Generator {
     chatFormat = model.chatTemplate.map(ChatFormat.init)
   }
 
-  /// Loads the GGUF at `path` (relative paths resolve against `RAGLAB_HOME`).
+  /// Loads the GGUF at `path` (relative paths resolve against `RAGLAB_HOME`) with `numerics` prefill.
   /// - Throws: `MissingAssetError` (naming `make quickstart`) when the file is absent.
-  public static func load(path: String, threads: Int = 2, kvCache: KVCacheType = .f32) throws
-    -> InProcessGenerator
-  {
+  public static func load(
+    path: String, threads: Int = 2, kvCache: KVCacheType = .f32, numerics: Numerics = .fast
+  ) throws -> InProcessGenerator {
     let resolved = try AssetPaths.require(path, what: "model")
     return try InProcessGenerator(
-      model: LanguageModel.load(path: resolved, threads: threads), kvCache: kvCache)
+      model: LanguageModel.load(path: resolved, threads: threads, numerics: numerics),
+      kvCache: kvCache)
   }
+
+  /// The engine's prefill matrix-product path (`LanguageModel.prefillPath`).
+  public var prefillPath: String? { model.prefillPath }
 
   /// The engine can recompute the last position's attention over its KV cache.
   public var measuresAttention: Bool { true }

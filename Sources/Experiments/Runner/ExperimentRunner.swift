@@ -57,7 +57,8 @@ public struct ExperimentRunner {
         datasetName: spec.dataset.name,
         provenanceJSON: RunProvenance(
           raglabVersion: options.raglabVersion, gitCommit: options.gitCommit,
-          threads: options.threads, generator: generator.identity
+          threads: options.threads, generator: generator.identity,
+          prefillPath: generator.prefillPath
         ).json))
     let experimentId = experiment.id!
     if resumed, generator is OpenAIGenerator, let final = prepared.hiddenLayers.last {

@@ -14,8 +14,11 @@ public struct RunProvenance: Codable, Sendable, Equatable {
   public var threads: Int
   /// Swift package dependencies and their versions, as pinned in Package.resolved.
   public var dependencies: [String: String]
-  /// The generator's cache identity (backend, model, engine version, KV cache, server).
+  /// The generator's cache identity (backend, model, engine version, KV cache, numerics, server).
   public var generator: GeneratorIdentity
+  /// The in-process engine's prefill path on this machine (`LanguageModel.prefillPath`, e.g.
+  /// `f32 SGEMM`); nil for a server and for runs recorded before it was.
+  public var prefillPath: String?
   /// CPU, cores, architecture and operating system.
   public var machine: String
 
@@ -23,7 +26,8 @@ public struct RunProvenance: Codable, Sendable, Equatable {
   public init(
     raglabVersion: String = RaglabVersion.current, engineVersion: String = EngineVersion.current,
     gitCommit: String, threads: Int, dependencies: [String: String] = DependencyVersions.pinned,
-    generator: GeneratorIdentity, machine: String = MachineDescription.current
+    generator: GeneratorIdentity, prefillPath: String? = nil,
+    machine: String = MachineDescription.current
   ) {
     self.raglabVersion = raglabVersion
     self.engineVersion = engineVersion
@@ -31,6 +35,7 @@ public struct RunProvenance: Codable, Sendable, Equatable {
     self.threads = threads
     self.dependencies = dependencies
     self.generator = generator
+    self.prefillPath = prefillPath
     self.machine = machine
   }
 

@@ -107,6 +107,9 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
   public var model: String
   /// `inprocess` only: `f32` (default) or `f16` KV cache (see `KVCacheType`).
   public var kvCache: String?
+  /// `inprocess` only: `f32` for the reference prefill path; nil is `fast`, the default (see
+  /// `GeneratorNumerics.swift`). Changes answers, so it is hashed (only when `f32`).
+  public var numerics: String?
   /// `openai` only: the API root, e.g. `http://127.0.0.1:8080/v1`.
   public var url: String?
   /// `openai` only: sha256 of the served weights, recorded as the model checksum.
@@ -139,7 +142,7 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
   public var blockCount: Int?
 
   enum CodingKeys: String, CodingKey {
-    case backend, model, url, temperature, seed, stop, endpoint
+    case backend, model, url, temperature, seed, stop, endpoint, numerics
     case modelSHA256 = "model_sha256"
     case kvCache = "kv_cache"
     case maxTokens = "max_tokens"
@@ -151,7 +154,7 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
   public init(
     backend: String = "inprocess", model: String = GeneratorSpec.defaultModel, maxTokens: Int = 32,
     temperature: Double = 0, topP: Double = 1, seed: UInt64 = 0, stop: [String] = ["\n"],
-    url: String? = nil, modelSHA256: String? = nil, kvCache: String? = nil,
+    url: String? = nil, modelSHA256: String? = nil, kvCache: String? = nil, numerics: String? = nil,
     concurrency: Int? = nil, endpoint: String? = nil, retries: Int? = nil, apiKeyEnv: String? = nil,
     blockCount: Int? = nil
   ) {
@@ -160,6 +163,7 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
     self.url = url
     self.modelSHA256 = modelSHA256
     self.kvCache = kvCache
+    self.numerics = numerics == Self.defaultNumerics ? nil : numerics
     self.maxTokens = maxTokens
     self.temperature = temperature
     self.topP = topP
@@ -180,6 +184,8 @@ public struct GeneratorSpec: Codable, Sendable, Equatable {
     url = try c.decodeIfPresent(String.self, forKey: .url)
     modelSHA256 = try c.decodeIfPresent(String.self, forKey: .modelSHA256)
     kvCache = try c.decodeIfPresent(String.self, forKey: .kvCache)
+    let numerics = try c.decodeIfPresent(String.self, forKey: .numerics)
+    self.numerics = numerics == Self.defaultNumerics ? nil : numerics
     maxTokens = try c.decodeIfPresent(Int.self, forKey: .maxTokens) ?? d.maxTokens
     temperature = try c.decodeIfPresent(Double.self, forKey: .temperature) ?? d.temperature
     topP = try c.decodeIfPresent(Double.self, forKey: .topP) ?? d.topP

@@ -98,7 +98,7 @@ public enum SpecLoader {
     }
     let owners = [
       "url": "openai", "model_sha256": "openai", "kv_cache": "inprocess", "endpoint": "openai",
-      "retries": "openai", "api_key_env": "openai",
+      "retries": "openai", "api_key_env": "openai", "numerics": "inprocess",
       "block_count": "openai",
     ]
     for (key, owner) in owners.sorted(by: { $0.key < $1.key }) where owner != backend {

@@ -77,6 +77,7 @@ public enum SpecVocabulary {
           "top_p": .number(minimum: 0, maximum: 1), "seed": .integer(minimum: 0),
           "stop": .list(.string, nonEmpty: false), "url": .name, "model_sha256": .name,
           "kv_cache": .choice(kvCacheTypes, what: "KV cache type"),
+          "numerics": .choice(GeneratorSpec.numericsChoices, what: "prefill numerics"),
           "concurrency": .integer(minimum: 1),
           "endpoint": .choice(GeneratorSpec.endpoints, what: "generator endpoint"),
           "retries": .integer(minimum: 0), "api_key_env": .name,

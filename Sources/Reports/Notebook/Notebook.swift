@@ -168,6 +168,10 @@ public struct Notebook: Sendable {
     let g = run.generator
     var generator = g.backend
     if let kvCache = g.kvCache { generator += ", KV cache \(kvCache)" }
+    if g.backend == "inprocess" {  // no numerics key: the f32 path, the only one before it
+      generator += ", numerics \(g.numerics ?? "f32")"
+      if let path = run.prefillPath { generator += " (prefill: \(path))" }
+    }
     if let url = g.url { generator += ", \(url)" }
     if let served = g.servedModel { generator += ", model `\(served)`" }
     if g.endpoint == "chat" {
