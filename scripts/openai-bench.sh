@@ -4,8 +4,9 @@
 #   scripts/openai-bench.sh [DELAY_MS] [QUESTIONS]
 # Client overhead: the stand-in server (Tests/ExperimentsTests/Fixtures/fake_openai_server.py)
 # answers every completion after DELAY_MS (default 200) with 8 slots, so requests/s measures how
-# many requests raglab keeps in flight, not a model. Runs the spec at generator.concurrency 1 and
-# 8; exits non-zero when the ratio is below 6.
+# many requests raglab keeps in flight, not a model. Runs the spec at generator.concurrency 1, 4
+# and 8, printing each run's requests line and raglab's CPU seconds (user + system: the client's
+# cost while it waits); exits non-zero when the ratio of 8 to 1 is below 6.
 #
 #   scripts/openai-bench.sh --llama-server [QUESTIONS]
 # A real server: llama.cpp's llama-server (scripts/build-llamacpp.sh --server, cached under
@@ -66,11 +67,21 @@ rate() { sed -n 's/.*: \([0-9.]*\) req\/s.*/\1/p' <<<"$1"; }
 
 run openai-bench-warm 8 >/dev/null
 
+# Runs the spec at CONCURRENCY against the stand-in; prints raglab's requests line and its CPU.
+stand_in() {
+  local out
+  out=$(FULL=1 run "openai-bench-c$1" "$1")
+  echo "$(grep 'requests to the server' <<<"$out"); raglab CPU $(sed -n \
+    's/^cpu \([0-9.]*\) \([0-9.]*\)$/\1 \2/p' <<<"$out" | awk '{ printf "%.2f", $1 + $2 }') s"
+}
+
 if ! $LLAMA_SERVER; then
-  serial=$(run openai-bench-c1 1)
-  wide=$(run openai-bench-c8 8)
+  serial=$(stand_in 1)
+  middle=$(stand_in 4)
+  wide=$(stand_in 8)
   echo "stand-in server: every completion answered after $DELAY ms, 8 slots"
   echo "concurrency 1: $serial"
+  echo "concurrency 4: $middle"
   echo "concurrency 8: $wide"
   python3 - "$(rate "$serial")" "$(rate "$wide")" <<'PY'
 import sys

@@ -1,11 +1,9 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// Sends a JSON request and waits for the JSON answer (the generator protocol is synchronous);
 /// a run's workers call it from their own threads, up to `GeneratorSpec.maxConcurrency` at once.
+/// `http://` URLs go over `SocketHTTPTransport` (a waiting worker sleeps in poll(2)), `https://`
+/// ones over `URLSessionTransport`.
 ///
 /// Redirects are never followed: a 3xx is an error naming the URL and its `Location`, so a POST
 /// never turns into a GET and the API key is never sent to another address.
@@ -14,23 +12,17 @@ final class JSONHTTPClient: Sendable {
   let timeout: TimeInterval
   /// Sent as `Authorization: Bearer …` when set.
   let apiKey: String?
-  /// A private session whose delegate refuses redirects.
-  private let session: URLSession
+  /// The transport of plain `http://` requests.
+  private let plain = SocketHTTPTransport()
+  /// The transport of `https://` requests.
+  private let secure: URLSessionTransport
 
   /// A client whose requests give up after `timeout` seconds.
   init(timeout: TimeInterval, apiKey: String?) {
     self.timeout = timeout
     self.apiKey = apiKey
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = timeout
-    configuration.timeoutIntervalForResource = timeout
-    // The default (6) would queue the requests of a run with more workers than that.
-    configuration.httpMaximumConnectionsPerHost = GeneratorSpec.maxConcurrency
-    session = URLSession(
-      configuration: configuration, delegate: RedirectRefuser(), delegateQueue: nil)
+    secure = URLSessionTransport(timeout: timeout)
   }
-
-  deinit { session.invalidateAndCancel() }
 
   /// GETs `url` and decodes its JSON answer as `Reply`.
   /// - Throws: `GeneratorServerError` naming the URL (see `send(_:method:body:)`).
@@ -82,48 +74,26 @@ final class JSONHTTPClient: Sendable {
   /// Sends one request and returns the body of its 2xx answer.
   /// - Throws: `GeneratorServerError` naming the URL when the server cannot be reached, does not
   ///   answer within `timeout`, redirects (3xx, with its `Location`) or answers another non-2xx;
-  ///   transient for timeouts, connection failures (`transientCodes`), 429 and 5xx.
+  ///   transient for timeouts, refused, reset or cut-off connections, 429 and 5xx.
   private func send(_ url: URL, method: String, body: Data?) throws -> Data {
-    var request = URLRequest(url: url, timeoutInterval: timeout)
-    request.httpMethod = method
-    request.setValue("application/json", forHTTPHeaderField: "Accept")
-    if let apiKey { request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization") }
+    var request = HTTPRequest(method: method, url: url)
+    request.headers.append(("Accept", "application/json"))
+    if let apiKey { request.headers.append(("Authorization", "Bearer \(apiKey)")) }
     if let body {
-      request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-      request.httpBody = body
+      request.headers.append(("Content-Type", "application/json"))
+      request.body = body
     }
-    let reply = Reply()
-    let done = DispatchSemaphore(value: 0)
-    session.dataTask(with: request) { data, response, error in
-      reply.set(data, response as? HTTPURLResponse, error)
-      done.signal()
-    }.resume()
-    done.wait()
-    let (data, response, error) = reply.get()
     let address = url.absoluteString
-    if let error = error as? URLError, error.code == .timedOut {
-      throw GeneratorServerError(
-        description:
-          "the generator server at \(address) did not answer within \(Self.seconds(timeout)) "
-          + "(raglab's request timeout); check that it is not hung or overloaded",
-        isTransient: true)
+    let response: HTTPResponse
+    do {
+      response = try (url.scheme?.lowercased() == "https" ? secure : plain as any HTTPTransport)
+        .send(request, timeout: timeout)
+    } catch let error as HTTPTransportError {
+      throw failure(error, address: address)
     }
-    if let error {
-      let code = (error as? URLError)?.code
-      let broken = code.map(Self.brokenConnectionCodes.contains) ?? false
-      throw GeneratorServerError(
-        description: broken
-          ? "the connection to the generator server at \(address) broke: "
-            + "\(error.localizedDescription); check the server's log (it may have crashed or "
-            + "restarted, or a proxy cut the answer)"
-          : "cannot reach the generator server at \(address): \(error.localizedDescription); "
-            + "start it (e.g. `llama-server -m MODEL.gguf --port 8080`) or fix generator.url in "
-            + "the spec",
-        isTransient: code.map(Self.transientCodes.contains) ?? false)
-    }
-    let status = response?.statusCode ?? 0
+    let status = response.status
     if (300..<400).contains(status) {
-      let location = response?.value(forHTTPHeaderField: "Location") ?? "(no Location header)"
+      let location = response.header("Location") ?? "(no Location header)"
       throw GeneratorServerError(
         description:
           "the generator server at \(address) answered HTTP \(status), a redirect to \(location); "
@@ -131,29 +101,39 @@ final class JSONHTTPClient: Sendable {
           + "elsewhere): set generator.url to the server's real API root")
     }
     guard (200..<300).contains(status) else {
-      let text = String(decoding: (data ?? Data()).prefix(300), as: UTF8.self)
+      let text = String(decoding: response.body.prefix(300), as: UTF8.self)
       let asksToWait = status == 429 || status == 503
       throw GeneratorServerError(
         description: "the generator server at \(address) answered HTTP \(status): \(text)",
         isTransient: status == 429 || (500..<600).contains(status),
-        retryAfter: asksToWait
-          ? RetryAfter.seconds(response?.value(forHTTPHeaderField: "Retry-After")) : nil)
+        retryAfter: asksToWait ? RetryAfter.seconds(response.header("Retry-After")) : nil)
     }
-    return data ?? Data()
+    return response.body
   }
 
-  /// Failures of a connection the server had accepted: reset, dropped, an empty or cut-off answer.
-  static let brokenConnectionCodes: Set<URLError.Code> = [
-    .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource,
-  ]
-
-  /// Connection failures a later attempt may not meet: refused, reset or dropped connections, an
-  /// empty or cut-off answer, a failed name lookup.
-  static let transientCodes: Set<URLError.Code> = [
-    .timedOut, .cannotConnectToHost, .networkConnectionLost, .badServerResponse,
-    .cannotParseResponse, .zeroByteResource, .cannotFindHost, .dnsLookupFailed,
-    .notConnectedToInternet, .resourceUnavailable, .unknown,
-  ]
+  /// A transport failure as the message the person running the experiment reads.
+  private func failure(_ error: HTTPTransportError, address: String) -> GeneratorServerError {
+    switch error {
+    case .timedOut:
+      return GeneratorServerError(
+        description:
+          "the generator server at \(address) did not answer within \(Self.seconds(timeout)) "
+          + "(raglab's request timeout); check that it is not hung or overloaded",
+        isTransient: true)
+    case .broken(let detail):
+      return GeneratorServerError(
+        description:
+          "the connection to the generator server at \(address) broke: \(detail); check the "
+          + "server's log (it may have crashed or restarted, or a proxy cut the answer)",
+        isTransient: true)
+    case .unreachable(let detail, let transient):
+      return GeneratorServerError(
+        description:
+          "cannot reach the generator server at \(address): \(detail); start it (e.g. "
+          + "`llama-server -m MODEL.gguf --port 8080`) or fix generator.url in the spec",
+        isTransient: transient)
+    }
+  }
 
   /// `30 s`, `0.5 s`.
   private static func seconds(_ interval: TimeInterval) -> String {
@@ -177,37 +157,5 @@ final class JSONHTTPClient: Sendable {
     @unknown default:
       return "\(error)"
     }
-  }
-}
-
-/// Answers every redirect with "do not follow", so the 3xx itself reaches the caller.
-private final class RedirectRefuser: NSObject, URLSessionTaskDelegate, Sendable {
-  /// Refuses the redirect.
-  func urlSession(
-    _ session: URLSession, task: URLSessionTask,
-    willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
-    completionHandler: @escaping @Sendable (URLRequest?) -> Void
-  ) {
-    completionHandler(nil)
-  }
-}
-
-/// The completion handler's result, handed from URLSession's queue to the waiting caller.
-private final class Reply: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value: (Data?, HTTPURLResponse?, (any Error)?) = (nil, nil, nil)
-
-  /// Stores the task's outcome.
-  func set(_ data: Data?, _ response: HTTPURLResponse?, _ error: (any Error)?) {
-    lock.lock()
-    value = (data, response, error)
-    lock.unlock()
-  }
-
-  /// The stored outcome.
-  func get() -> (Data?, HTTPURLResponse?, (any Error)?) {
-    lock.lock()
-    defer { lock.unlock() }
-    return value
   }
 }
