@@ -100,6 +100,8 @@ func sharedAndNaivePlansShowTheModelIdenticalTokens(chat: Bool) throws {
   ).segments(question: q, passages: p)
   #expect(
     last.text == "I\n\nDocument [1](Title: Title0) Text of passage 0.\n\nQuestion: Who?\nAnswer:")
+  // The blank line opens the first passage's segment (or the tail, with none), as BPE splits it.
+  #expect(last.header == "I" && last.passages[0].hasPrefix("\n\nDocument [1]"))
   let first = try PromptBuilder(
     spec: PromptSpec(template: "question_first", chat: true, instruction: "S"), chatFormat: .chatML
   ).segments(question: q, passages: two)

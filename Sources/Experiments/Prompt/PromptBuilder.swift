@@ -58,31 +58,40 @@ public struct PromptBuilder: Sendable {
       return LitMPrompt.segments(
         question: question.text, passages: rendered, open: open, close: close)
     }
+    let questionFirst = spec.template == "question_first"
     let (before, after) =
       if spec.chat, let chatFormat {
         chatFormat.split(system: spec.instruction)
       } else {
-        (spec.instruction + "\n\n", "")
+        (spec.instruction + (questionFirst ? Self.blankLine : ""), "")
       }
-    let questionFirst = spec.template == "question_first"
     let header = questionFirst ? before + "Question: \(question.text)\nDocuments:" : before
     let tail: String
     if questionFirst {
       tail = spec.chat ? after : "\nAnswer:"
     } else {
-      tail = "\nQuestion: \(question.text)" + (spec.chat ? after : "\nAnswer:")
+      // Raw, with no passage to open the blank line after the instruction, the tail opens it.
+      let blank = !spec.chat && rendered.isEmpty ? Self.blankLine : ""
+      tail = blank + "\nQuestion: \(question.text)" + (spec.chat ? after : "\nAnswer:")
     }
     return PromptSegments(header: header, passages: rendered, tail: tail)
   }
 
-  /// One passage as shown at 1-based position `number`. For `question_first` what joins it to
-  /// the text before comes first — the space after `Documents:` for the first passage, a newline
-  /// for the others — so the last passage ends without one and every segment boundary falls where
-  /// BPE splits the whole prompt anyway (a trailing space would tokenise apart from `document`).
+  /// What separates a raw prompt's instruction from the rest.
+  static let blankLine = "\n\n"
+
+  /// One passage as shown at 1-based position `number`. What joins it to the text before comes
+  /// first — for `question_first` the space after `Documents:` for the first passage, a newline for
+  /// the others; for raw `question_last` the blank line after the instruction, on the first — so
+  /// every segment boundary falls where SmolLM2's BPE splits the whole prompt anyway (a trailing
+  /// space, or "\n\n" alone, would tokenise apart from `document`: docs/experiments.md).
   public func passageSegment(_ passage: Passage, number: Int) -> String {
-    spec.template == "question_first"
-      ? (number == 1 ? " " : "\n") + "document \(number): \(passage.text)"
-      : "Document [\(number)](Title: \(passage.title)) \(passage.text)\n"
+    if spec.template == "question_first" {
+      return (number == 1 ? " " : "\n") + "document \(number): \(passage.text)"
+    }
+    let opening =
+      spec.template == "question_last" && !spec.chat && number == 1 ? Self.blankLine : ""
+    return opening + "Document [\(number)](Title: \(passage.title)) \(passage.text)\n"
   }
 }
 

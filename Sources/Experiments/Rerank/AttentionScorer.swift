@@ -38,7 +38,7 @@ public final class AttentionScorer: PassageScorer {
   public func scores(question: String, passages: [Passage]) throws -> RerankScores {
     try measuredPass {
       let asked = segments(question: question, passages: passages)
-      let calibration = segments(question: Self.calibrationQuery, passages: []).tail
+      let calibration = segments(question: Self.calibrationQuery, passages: passages).tail
       let session = context.session
       session.truncate(to: 0)
       session.capturesQueries = false  // passages need no queries
