@@ -16,11 +16,14 @@ private func smallSweep(generator: String) -> String {
   """
 }
 
-/// Runs `yaml` over the fake data's 4 questions with `generator` into a fresh in-memory store.
-private func run(_ yaml: String, _ generator: any Generator) throws -> (ResultsStore, RunSummary) {
+/// Runs `yaml` over the fake data's first `questions` questions with `generator` into a fresh
+/// in-memory store.
+private func run(_ yaml: String, _ generator: any Generator, questions: Int = 4) throws
+  -> (ResultsStore, RunSummary)
+{
   let store = ResultsStore(database: try LabDatabase.inMemory())
   let summary = try ExperimentRunner(
-    loaded: try SpecLoader.parse(yaml: yaml), inputs: FakeData.inputs(questions: 4),
+    loaded: try SpecLoader.parse(yaml: yaml), inputs: FakeData.inputs(questions: questions),
     generator: generator, store: store,
     options: RunOptions(prefixSharing: true, useGenerationCache: false)
   ).run()
@@ -47,6 +50,11 @@ func realLlamaServerWithFourSlotsCountsTheSamePromptTokensAsTheEngineOnEveryTria
   // The server's /props reports 4 slots and SmolLM2's ChatML template: one slot per worker.
   #expect(remote.llamaCpp?.pinsSlots == true && remote.chatFormat != nil)
   let (httpStore, http) = try run(yaml, remote)
+  // The chat endpoint on the same server: 2 questions × 3 conditions, templated by the server.
+  let chatYAML = yaml.replacingOccurrences(
+    of: "concurrency: 4", with: "concurrency: 4, endpoint: chat")
+  let chatGenerator = try OpenAIGenerator(spec: try SpecLoader.parse(yaml: chatYAML).spec.generator)
+  let (chatStore, chat) = try run(chatYAML, chatGenerator, questions: 2)
   server.stop()
   let engine = try InProcessGenerator.load(path: model)
   let (localStore, local) = try run(smallSweep(generator: "backend: inprocess"), engine)
@@ -67,4 +75,21 @@ func realLlamaServerWithFourSlotsCountsTheSamePromptTokensAsTheEngineOnEveryTria
   // shared prefixes: it evaluated fewer tokens than the 12 prompts hold.
   let sent = remoteCounts.values.map { $0[0] }.reduce(0, +)
   #expect(http.tokens.evaluated > 0 && http.tokens.evaluated < sent)
+
+  // Chat: every trial stored once with the server's answer; its prompt tokens are the server's
+  // (its own rendering of the GGUF's template), which for SmolLM2's ChatML count as raglab's
+  // rendering does; the provenance says the server templated (the notebook's generator row).
+  print("llama-server chat endpoint: \(chat.trialsRecorded) trials in \(chat.seconds) s")
+  #expect(chat.trialsRecorded == 6 && chat.trialsFailed == 0 && !chat.interrupted)
+  let chatTrials = try chatStore.conditions(experimentId: chat.experimentId).flatMap {
+    try chatStore.trials(conditionId: $0.id!)
+  }
+  #expect(
+    chatTrials.count == 6 && chatTrials.allSatisfy { $0.outputTokensJSON != "[]" && !$0.fromCache })
+  let chatCounts = try promptTokens(chatStore, chat.experimentId)
+  #expect(chatCounts.count == 6 && chatCounts.allSatisfy { remoteCounts[$0.key] == $0.value })
+  #expect(chat.tokens.evaluated > 0)
+  let record = try #require(try chatStore.latestExperiment(named: "llama-server-sweep"))
+  let provenance = try JSONText.decode(RunProvenance.self, from: record.provenanceJSON ?? "")
+  #expect(provenance.generator.endpoint == "chat")
 }
