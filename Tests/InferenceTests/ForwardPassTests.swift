@@ -2,6 +2,9 @@ import Testing
 
 @testable import Inference
 
+// These tests hold the engine to a naive F32 reference, so they load with `numerics: .f32`; the
+// int8 path is checked against llama.cpp (LlamaCppFixtureTests) and its kernels in Int8GemmTests.
+
 private let prompt: [Int] = [1, 4, 2, 7, 3, 8, 0]
 
 @Test(arguments: ["llama", "qwen2"])
@@ -10,7 +13,7 @@ func forwardPassMatchesNaiveReference(arch: String) throws {
   let path = try tiny.write()
   let ref = tiny.reference(prompt)
   for threads in [1, 2] {  // heads split over threads in prefill attention
-    let model = try LanguageModel.load(path: path, threads: threads)
+    let model = try LanguageModel.load(path: path, threads: threads, numerics: .f32)
     #expect(model.config.architecture == arch && model.config.headDimension == 4)
     for block in [128, 3] {  // one attention block, and several causal row blocks
       let session = model.makeSession(contextLength: 16)
@@ -23,7 +26,7 @@ func forwardPassMatchesNaiveReference(arch: String) throws {
 
 @Test func tokenByTokenDecodeMatchesBatchedPrefill() throws {
   let tiny = TinyModel(arch: "llama")
-  let model = try LanguageModel.load(path: try tiny.write(), threads: 1)
+  let model = try LanguageModel.load(path: try tiny.write(), threads: 1, numerics: .f32)
   let batched = model.makeSession(contextLength: 16)
   try batched.append(prompt.map(Int32.init))
   let stepwise = model.makeSession(contextLength: 16)
@@ -33,7 +36,7 @@ func forwardPassMatchesNaiveReference(arch: String) throws {
 
 @Test func truncateThenAppendEqualsFreshSession() throws {
   let tiny = TinyModel(arch: "qwen2")
-  let model = try LanguageModel.load(path: try tiny.write(), threads: 1)
+  let model = try LanguageModel.load(path: try tiny.write(), threads: 1, numerics: .f32)
   let session = model.makeSession(contextLength: 16)
   try session.append([5, 5, 5, 6, 6, 6, 6])
   session.truncate(to: 2)
@@ -50,7 +53,7 @@ func forwardPassMatchesNaiveReference(arch: String) throws {
 
 @Test func capturedHiddenStatesMatchReferenceAndFeedTheHead() throws {
   let tiny = TinyModel(arch: "llama")
-  let model = try LanguageModel.load(path: try tiny.write(), threads: 1)
+  let model = try LanguageModel.load(path: try tiny.write(), threads: 1, numerics: .f32)
   let session = model.makeSession(contextLength: 16)
   session.captureHiddenLayers = [0, 1, 2, 3]
   try session.append(prompt.map(Int32.init))
@@ -70,7 +73,7 @@ func forwardPassMatchesNaiveReference(arch: String) throws {
 
 @Test func attentionMassOfLastPositionMatchesReference() throws {
   let tiny = TinyModel(arch: "llama")
-  let model = try LanguageModel.load(path: try tiny.write(), threads: 1)
+  let model = try LanguageModel.load(path: try tiny.write(), threads: 1, numerics: .f32)
   let session = model.makeSession(contextLength: 16)
   try session.append(prompt.map(Int32.init))
   let spans = [0..<2, 2..<5, 0..<prompt.count]
@@ -86,7 +89,8 @@ func forwardPassMatchesNaiveReference(arch: String) throws {
 }
 
 @Test func appendRejectsOverflowAndUnknownTokens() throws {
-  let model = try LanguageModel.load(path: try TinyModel(arch: "llama").write(), threads: 1)
+  let model = try LanguageModel.load(
+    path: try TinyModel(arch: "llama").write(), threads: 1, numerics: .f32)
   let session = model.makeSession(contextLength: 4)
   #expect(throws: SessionError.self) { try session.append([1, 2, 3, 4, 5]) }
   #expect(throws: SessionError.self) { try session.append([10]) }
@@ -94,7 +98,8 @@ func forwardPassMatchesNaiveReference(arch: String) throws {
 }
 
 @Test func generationIsGreedyOrSeededAndRespectsLimits() throws {
-  let model = try LanguageModel.load(path: try TinyModel(arch: "llama").write(), threads: 1)
+  let model = try LanguageModel.load(
+    path: try TinyModel(arch: "llama").write(), threads: 1, numerics: .f32)
   let session = model.makeSession(contextLength: 32)
   try session.append([1, 2, 3])
   let expected = Sampler.argmax(session.lastLogits())
@@ -112,7 +117,8 @@ func forwardPassMatchesNaiveReference(arch: String) throws {
 }
 
 @Test func halfPrecisionCacheStaysCloseToTheF32Cache() throws {
-  let model = try LanguageModel.load(path: try TinyModel(arch: "llama").write(), threads: 2)
+  let model = try LanguageModel.load(
+    path: try TinyModel(arch: "llama").write(), threads: 2, numerics: .f32)
   let exact = model.makeSession(contextLength: 16)
   let half = model.makeSession(contextLength: 16, kvCache: .f16)
   #expect(exact.kvCacheType == .f32 && half.kvCacheType == .f16)

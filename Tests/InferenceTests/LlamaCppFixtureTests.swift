@@ -18,6 +18,13 @@ private let referenceModel = Result {
     path: AssetPaths.require(GeneratorSpec.defaultModel, what: "default model (SmolLM2-135M)"))
 }
 
+/// The same model with the F32 SGEMM prefill (`--numerics f32`).
+private let referenceModelF32 = Result {
+  try LanguageModel.load(
+    path: AssetPaths.require(GeneratorSpec.defaultModel, what: "default model (SmolLM2-135M)"),
+    numerics: .f32)
+}
+
 /// The JSON objects of a JSON-lines fixture (`.gz` files are read through `gzip -dc`).
 private func fixtureRows(_ name: String) throws -> [[String: Any]] {
   let url = fixtures.appendingPathComponent(name)
@@ -73,8 +80,9 @@ private func cosine(_ a: [Float], _ b: [Float]) -> Float {
   return ab / (aa.squareRoot() * bb.squareRoot())
 }
 
-@Test func nextTokenAndFinalHiddenStateMatchLlamaCppOnRAGPrompts() throws {
-  let model = try referenceModel.get()
+@Test(arguments: [Numerics.fast, .f32])
+func nextTokenAndFinalHiddenStateMatchLlamaCppOnRAGPrompts(numerics: Numerics) throws {
+  let model = try numerics == .fast ? referenceModel.get() : referenceModelF32.get()
   // Prompts with a hidden state, plus the short ones (the full set runs in the compare script).
   let rows = try fixtureRows("next-token.jsonl").filter {
     $0["hidden"] != nil || ($0["n_tokens"] as! Int) <= 400

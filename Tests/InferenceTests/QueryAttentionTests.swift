@@ -17,7 +17,7 @@ func attentionReceivedFromTheLastPositionEqualsAttentionMassOverHeadsAndLayers(
   kvCache: KVCacheType
 ) throws {
   let tiny = TinyModel(arch: "qwen2")
-  let model = try LanguageModel.load(path: try tiny.write(), threads: 2)
+  let model = try LanguageModel.load(path: try tiny.write(), threads: 2, numerics: .f32)
   let session = model.makeSession(contextLength: 32, kvCache: kvCache)
   session.capturesQueries = true
   try session.append(prompt)
@@ -33,7 +33,7 @@ func attentionReceivedFromSeveralPositionsSumsEachPositionsAttention(threads: In
   throws
 {
   let tiny = TinyModel(arch: "llama")
-  let model = try LanguageModel.load(path: try tiny.write(), threads: threads)
+  let model = try LanguageModel.load(path: try tiny.write(), threads: threads, numerics: .f32)
   let session = model.makeSession(contextLength: 32)
   session.attentionRowBlock = block
   try session.append(Array(prompt.prefix(3)))
@@ -56,7 +56,7 @@ func attentionReceivedFromSeveralPositionsSumsEachPositionsAttention(threads: In
 
 @Test func attentionReceivedKeepsEarlierQueriesWhenTheCaptureGrows() throws {
   let tiny = TinyModel(arch: "llama")
-  let model = try LanguageModel.load(path: try tiny.write(), threads: 1)
+  let model = try LanguageModel.load(path: try tiny.write(), threads: 1, numerics: .f32)
   let session = model.makeSession(contextLength: 48)
   session.capturesQueries = true
   let long = (0..<40).map { Int32(($0 * 7) % 9) }
@@ -73,7 +73,8 @@ func attentionReceivedFromSeveralPositionsSumsEachPositionsAttention(threads: In
 }
 
 @Test func attentionReceivedRefusesQueriesAppendedWithoutCapture() throws {
-  let model = try LanguageModel.load(path: try TinyModel(arch: "llama").write(), threads: 1)
+  let model = try LanguageModel.load(
+    path: try TinyModel(arch: "llama").write(), threads: 1, numerics: .f32)
   let session = model.makeSession(contextLength: 32)
   try session.append(Array(prompt.prefix(4)))
   #expect(throws: SessionError.self) { try session.attentionReceived(from: 2..<4) }

@@ -35,3 +35,11 @@ void ck_attend_partial(const float *q, const void *k, const void *v, int half, i
 void ck_attend_merge(float *out, const float *partials, int parts, int heads, int hd);
 /// Masks row r of a score matrix (scores[r*ld + j] for j > limit(r) = pos0+r) and softmaxes the visible part.
 void ck_causal_softmax(float *scores, int rows, int ld, int pos0);
+/// out[r·out_stride + d] = Σ_{j ≤ pos0 + r} p[r·ld + j]·v[j·kvstride + d] for rows r and d < hd,
+/// each row summed in key order alone: its result is the same whatever block it was computed in.
+void ck_weighted_value_rows(float *out, int out_stride, const float *p, int ld, int rows, int pos0,
+                            const float *v, int kvstride, int hd);
+/// s[r·ld + j] = scale·(q_r · k_j) for rows r (q_r at q + r·q_stride) and keys j ≤ pos0 + r, each
+/// a dot product of hd values (a multiple of 8) summed in a fixed order whatever the block.
+void ck_score_rows(float *s, int ld, const float *q, int q_stride, int rows, int pos0, const float *k,
+                   int kvstride, int hd, float scale);

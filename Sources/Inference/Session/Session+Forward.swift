@@ -118,14 +118,14 @@ extension Session {
         while r0 < n {
           let rows = min(block, n - r0)
           let visible = pos0 + r0 + rows
-          cblas_sgemm(
-            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(visible), Int32(hd), scale,
-            q + r0 * dim + h * hd, Int32(dim), kh, Int32(kvDim), 0, att, Int32(visible))
+          ck_score_rows(
+            att, Int32(visible), q + r0 * dim + h * hd, Int32(dim), Int32(rows), Int32(pos0 + r0),
+            kh,
+            Int32(kvDim), Int32(hd), scale)
           ck_causal_softmax(att, Int32(rows), Int32(visible), Int32(pos0 + r0))
-          cblas_sgemm(
-            CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(hd), Int32(visible), 1,
-            att,
-            Int32(visible), vh, Int32(kvDim), 0, out + r0 * dim + h * hd, Int32(dim))
+          ck_weighted_value_rows(
+            out + r0 * dim + h * hd, Int32(dim), att, Int32(visible), Int32(rows), Int32(pos0 + r0),
+            vh, Int32(kvDim), Int32(hd))
           r0 += rows
         }
       }
