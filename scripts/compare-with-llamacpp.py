@@ -9,7 +9,8 @@ against Tests/InferenceTests/Fixtures/llamacpp/ (scripts/make-fixtures.py) and p
   % identical token sequences (SQuAD questions, 500 paragraphs, hard strings),
   next-token argmax agreement %, mean top-20 overlap %, max/mean |logit diff| on shared tokens,
   greedy 32-token text equality %.
-Usage: scripts/compare-with-llamacpp.py [RAGLAB_BINARY] [--model PATH] [--fixtures DIR] [--json OUT] [--strict]
+Usage: scripts/compare-with-llamacpp.py [RAGLAB_BINARY] [--model PATH] [--numerics fast|f32] [--fixtures DIR]
+       [--json OUT] [--strict]
 (RAGLAB_BINARY defaults to .build/release/raglab). --strict exits 1 when a target is missed.
 """
 
@@ -39,11 +40,12 @@ def read_jsonl(path):
 class Raglab:
     """Runs `raglab model …` subcommands."""
 
-    def __init__(self, binary, model):
-        self.binary, self.model = str(binary), model
+    def __init__(self, binary, model, numerics=None):
+        self.binary, self.model, self.numerics = str(binary), model, numerics
 
     def run(self, *args):
-        cmd = [self.binary, "model", args[0]] + (["--model", self.model] if self.model else []) + list(args[1:])
+        cmd = [self.binary, "model", args[0]] + (["--model", self.model] if self.model else []) \
+            + (["--numerics", self.numerics] if self.numerics else []) + list(args[1:])
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         if proc.returncode != 0:
             sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)[:300]}\n{proc.stderr.decode(errors='replace')[-2000:]}")
@@ -160,13 +162,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("raglab", nargs="?", default=str(REPO / ".build" / "release" / "raglab"))
     parser.add_argument("--model", help="GGUF path (default: raglab's default model)")
+    parser.add_argument("--numerics", choices=["fast", "f32"], help="raglab's prefill numerics (default: fast)")
     parser.add_argument("--json", help="also write the figures to this JSON file")
     parser.add_argument("--only", choices=["tokenize", "next", "generate"], action="append")
     parser.add_argument("--strict", action="store_true", help="exit 1 if a target is missed")
     parser.add_argument("--fixtures", help="fixture directory (default: the committed SmolLM2 set), e.g."
                         " one written by `make-fixtures.py --model OTHER.gguf --out DIR`")
     args = parser.parse_args()
-    raglab = Raglab(args.raglab, args.model)
+    raglab = Raglab(args.raglab, args.model, args.numerics)
     if args.fixtures:
         global FIXTURES
         FIXTURES = Path(args.fixtures)
