@@ -4,5 +4,5 @@
 /// a reduction, a new default): stored answers of the old engine then stop being reused.
 public enum EngineVersion {
   /// The current numerics version (history in docs/inference-engine.md).
-  public static let current = "2026.12-1"
+  public static let current = "2026.12-2"
 }
