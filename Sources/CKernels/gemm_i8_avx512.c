@@ -68,29 +68,25 @@ tile(const ck_packed_i8 *w, const ck_act_i8 *a, float *y, int64_t ys, int64_t g,
   }
 }
 
-/// Every token for row groups [g0, g1), tiles of 2 groups × 4 tokens with smaller tails.
+/// Every token for RG row groups from g: tiles of 4 tokens, then a tail of 1–3.
+CK_AVX512_VNNI __attribute__((always_inline)) static inline void
+tokens(const ck_packed_i8 *w, const ck_act_i8 *a, float *y, int64_t ys, int64_t g, const int RG, const int SUB) {
+  int64_t t = 0;
+  for (; t + 4 <= a->tokens; t += 4) tile(w, a, y, ys, g, t, RG, 4, SUB);
+  switch (a->tokens - t) {
+  case 3: tile(w, a, y, ys, g, t, RG, 3, SUB); break;
+  case 2: tile(w, a, y, ys, g, t, RG, 2, SUB); break;
+  case 1: tile(w, a, y, ys, g, t, RG, 1, SUB); break;
+  default: break;
+  }
+}
+
+/// Every token for row groups [g0, g1), two groups at a time (one for an odd last group).
 CK_AVX512_VNNI __attribute__((always_inline)) static inline void
 sweep(const ck_packed_i8 *w, const ck_act_i8 *a, float *y, int64_t ys, int64_t g0, int64_t g1, const int SUB) {
-  const int64_t tokens = a->tokens;
   for (int64_t g = g0; g < g1; g += 2) {
-    int64_t t = 0;
-    if (g + 2 <= g1) {
-      for (; t + 4 <= tokens; t += 4) tile(w, a, y, ys, g, t, 2, 4, SUB);
-      switch (tokens - t) {
-      case 3: tile(w, a, y, ys, g, t, 2, 3, SUB); break;
-      case 2: tile(w, a, y, ys, g, t, 2, 2, SUB); break;
-      case 1: tile(w, a, y, ys, g, t, 2, 1, SUB); break;
-      default: break;
-      }
-    } else {
-      for (; t + 4 <= tokens; t += 4) tile(w, a, y, ys, g, t, 1, 4, SUB);
-      switch (tokens - t) {
-      case 3: tile(w, a, y, ys, g, t, 1, 3, SUB); break;
-      case 2: tile(w, a, y, ys, g, t, 1, 2, SUB); break;
-      case 1: tile(w, a, y, ys, g, t, 1, 1, SUB); break;
-      default: break;
-      }
-    }
+    if (g + 2 <= g1) tokens(w, a, y, ys, g, 2, SUB);
+    else tokens(w, a, y, ys, g, 1, SUB);
   }
 }
 
