@@ -62,7 +62,9 @@ func smolLM2TruncateAndAppendReproducesAFreshSession(numerics: Numerics, kvCache
   try fresh.append(Array(tokens.suffix(3)))
   let a = session.lastLogits()
   let b = fresh.lastLogits()
-  let tolerance: Float = numerics == .fast ? 0 : (kvCache == .f32 ? 1e-4 : 0.1)
+  // `fast` is exact where the int8 path runs; without it (RAGLAB_NO_SIMD, no AVX2) it is f32.
+  let int8 = model.prefillPath.hasPrefix("int8")
+  let tolerance: Float = int8 ? 0 : (kvCache == .f32 ? 1e-4 : 0.1)
   #expect(maxDifference(a, b) <= tolerance)
   #expect(Sampler.argmax(a) == Sampler.argmax(b))
 }
