@@ -82,6 +82,16 @@ CK_AVX2 static inline __m256 sum_lanes8(const __m256 v[8]) {
   return _mm256_add_ps(_mm256_permute2f128_ps(a, b, 0x20), _mm256_permute2f128_ps(a, b, 0x31));
 }
 
+/// One key's score for one row: an eight-lane chain over hd, then sum_lanes8 — the same
+/// arithmetic a key gets inside a group of eight, so every (row, key) score is one function.
+CK_AVX2 static inline float score_one(const float *qr, const float *kj, int hd, __m256 sv) {
+  __m256 acc[8];
+  acc[0] = _mm256_setzero_ps();
+  for (int d = 0; d < hd; d += 8) acc[0] = _mm256_fmadd_ps(_mm256_loadu_ps(qr + d), _mm256_loadu_ps(kj + d), acc[0]);
+  for (int i = 1; i < 8; i++) acc[i] = acc[0];
+  return _mm256_cvtss_f32(_mm256_mul_ps(sum_lanes8(acc), sv));
+}
+
 /// Eight keys at a time (one accumulator each, summed across lanes together); a row's split into
 /// groups and a tail depends only on its position, so its scores do not depend on the block.
 CK_AVX2 static void scores_avx2(float *s, int ld, const float *q, int qs, int rows, int pos0, const float *k,
@@ -106,48 +116,13 @@ CK_AVX2 static void scores_avx2(float *s, int ld, const float *q, int qs, int ro
       }
       _mm256_storeu_ps(sr + j, _mm256_mul_ps(sum_lanes8(acc), sv));
     }
-    for (; j < visible; j++) {
-      __m256 acc[8];
-      acc[0] = _mm256_setzero_ps();
-      for (int d = 0; d < hd; d += 8)
-        acc[0] = _mm256_fmadd_ps(_mm256_loadu_ps(qr + d), _mm256_loadu_ps(k + (size_t)j * ks + d), acc[0]);
-      for (int i = 1; i < 8; i++) acc[i] = acc[0];
-      sr[j] = _mm256_cvtss_f32(_mm256_mul_ps(sum_lanes8(acc), sv));
-    }
+    for (; j < visible; j++) sr[j] = score_one(qr, k + (size_t)j * ks, hd, sv);
   }
 }
 #endif
 
 #if CK_X86
-/// Whether the CPU runs the 512-bit kernels (AVX512F), read once.
-static int use_avx512(void) {
-  static int cached = -1;
-  int v = __atomic_load_n(&cached, __ATOMIC_RELAXED);
-  if (v < 0) {
-    __builtin_cpu_init();
-    v = ck_use_avx2() && __builtin_cpu_supports("avx512f");
-    __atomic_store_n(&cached, v, __ATOMIC_RELAXED);
-  }
-  return v;
-}
-
 #define CK_AVX512VL __attribute__((target("avx2,fma,f16c,avx512f,avx512vl")))
-
-/// sum_lanes8 for the 512-bit build (the same instructions, so the same sums).
-CK_AVX512VL static inline __m256 sum_lanes8_vl(const __m256 v[8]) {
-  const __m256 a = _mm256_hadd_ps(_mm256_hadd_ps(v[0], v[1]), _mm256_hadd_ps(v[2], v[3]));
-  const __m256 b = _mm256_hadd_ps(_mm256_hadd_ps(v[4], v[5]), _mm256_hadd_ps(v[6], v[7]));
-  return _mm256_add_ps(_mm256_permute2f128_ps(a, b, 0x20), _mm256_permute2f128_ps(a, b, 0x31));
-}
-
-/// One key's score for one row: the eight-lane chain and lane sum scores_avx2 uses for every key.
-CK_AVX512VL static inline float score_one(const float *qr, const float *kj, int hd, __m256 sv) {
-  __m256 acc[8];
-  acc[0] = _mm256_setzero_ps();
-  for (int d = 0; d < hd; d += 8) acc[0] = _mm256_fmadd_ps(_mm256_loadu_ps(qr + d), _mm256_loadu_ps(kj + d), acc[0]);
-  for (int i = 1; i < 8; i++) acc[i] = acc[0];
-  return _mm256_cvtss_f32(_mm256_mul_ps(sum_lanes8_vl(acc), sv));
-}
 
 /// Four rows × four keys per step with AVX512VL's 32 vector registers (each key row loaded once
 /// for the four rows). Every (row, key) score is the same chain and lane sum as in scores_avx2 —
@@ -178,7 +153,7 @@ CK_AVX512VL static void scores_avx512(float *s, int ld, const float *q, int qs, 
       }
       for (int i = 0; i < 4; i++) {
         const __m256 in[8] = {acc[i][0], acc[i][1], acc[i][2], acc[i][3], acc[i][0], acc[i][1], acc[i][2], acc[i][3]};
-        _mm_storeu_ps(s + (size_t)(r + i) * ld + j, _mm256_castps256_ps128(_mm256_mul_ps(sum_lanes8_vl(in), sv)));
+        _mm_storeu_ps(s + (size_t)(r + i) * ld + j, _mm256_castps256_ps128(_mm256_mul_ps(sum_lanes8(in), sv)));
       }
     }
     for (int i = 0; i < 4; i++) // each row's remaining keys, one at a time
@@ -194,7 +169,7 @@ CK_AVX512VL static void scores_avx512(float *s, int ld, const float *q, int qs, 
 void ck_score_rows(float *s, int ld, const float *q, int q_stride, int rows, int pos0, const float *k,
                    int kvstride, int hd, float scale) {
 #if CK_X86
-  if (use_avx512()) {
+  if (ck_use_avx512()) {
     scores_avx512(s, ld, q, q_stride, rows, pos0, k, kvstride, hd, scale);
     return;
   }
@@ -252,7 +227,7 @@ CK_AVX512 static void weighted_avx512(float *out, int out_stride, const float *p
 void ck_weighted_value_rows(float *out, int out_stride, const float *p, int ld, int rows, int pos0,
                             const float *v, int kvstride, int hd) {
 #if CK_X86
-  if (use_avx512()) {
+  if (ck_use_avx512()) {
     weighted_avx512(out, out_stride, p, ld, rows, pos0, v, kvstride, hd);
     return;
   }

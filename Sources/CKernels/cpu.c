@@ -28,3 +28,18 @@ int ck_use_avx2(void) {
   }
   return v;
 }
+
+int ck_use_avx512(void) {
+  static int cached = -1; // -1 unknown; races only ever store the same value
+  int v = __atomic_load_n(&cached, __ATOMIC_RELAXED);
+  if (v < 0) {
+#if CK_X86
+    __builtin_cpu_init();
+    v = ck_use_avx2() && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl");
+#else
+    v = 0;
+#endif
+    __atomic_store_n(&cached, v, __ATOMIC_RELAXED);
+  }
+  return v;
+}

@@ -7,7 +7,8 @@
 #include "ckgemm.h"
 #include "gemm_i8_simd.h"
 
-int ck_i8_path_supported(int path) {
+/// The CPU query behind ck_i8_path_supported.
+static int query_path(int path) {
   switch (path) {
   case CK_I8_SCALAR: return 1;
 #if CK_X86
@@ -22,6 +23,17 @@ int ck_i8_path_supported(int path) {
 #endif
   default: return 0;
   }
+}
+
+int ck_i8_path_supported(int path) {
+  static int cached[CK_I8_AVX512_VNNI + 1] = {-1, -1, -1, -1, -1}; // races store the same value
+  if (path < 0 || path > CK_I8_AVX512_VNNI) return 0;
+  int v = __atomic_load_n(&cached[path], __ATOMIC_RELAXED);
+  if (v < 0) {
+    v = query_path(path);
+    __atomic_store_n(&cached[path], v, __ATOMIC_RELAXED);
+  }
+  return v;
 }
 
 const char *ck_i8_path_name(int path) {

@@ -28,6 +28,9 @@ int ck_no_simd_requested(const char *value);
 /// 1 when the kernels take their AVX2 paths: ck_cpu_has_avx2() and RAGLAB_NO_SIMD not set
 /// (read once, at the first call). CK_PATH_AVX2 requests fail with CK_ERR_UNSUPPORTED_PATH otherwise.
 int ck_use_avx2(void);
+/// 1 when ck_use_avx2() and the CPU also has AVX512F and AVX512VL: the 512-bit kernels run (read
+/// once).
+int ck_use_avx512(void);
 
 /// Values per block of a ggml type (1 for float formats); 0 when the type is unsupported.
 int64_t ck_block_size(uint32_t type);
